@@ -1,0 +1,62 @@
+// Plain-text boilerplate removal: a line classifier driven by per-language rules, with reasons.
+import { boilerplateRules } from "./rules.js";
+import { creditLine, inlineCredits } from "./agencies.js";
+import type { RemovedText } from "../core/types.js";
+
+export interface CleanResult {
+  text: string;
+  removed: RemovedText[];
+  agencies: string[];
+  aiGenerated: boolean;
+}
+
+/** Classifies each line; keeps headline, lead, body, crossheads and bullets; drops the rest with a reason. */
+export function cleanText(input: string): CleanResult {
+  const rules = boilerplateRules();
+  const lineRules = rules.filter((r) => r.scope === "line");
+  const inlineRules = rules.filter((r) => r.scope === "inline");
+  const removed: RemovedText[] = [];
+  const agencies: string[] = [];
+  let aiGenerated = false;
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  const lines = input.replace(/\r\n?/g, "\n").split("\n");
+
+  for (const raw of lines) {
+    let line = raw.replace(/[\t\u00a0 ]+/g, " ").trim();
+    if (!line) {
+      if (kept.length && kept[kept.length - 1] !== "") kept.push("");
+      continue;
+    }
+    const credit = creditLine(line);
+    if (credit) {
+      agencies.push(...credit);
+      removed.push({ text: raw.trim(), reason: "agency-credit" });
+      continue;
+    }
+    const hit = lineRules.find((r) => line.length <= r.maxLength && r.re.test(line));
+    if (hit) {
+      if (hit.sets === "aiGenerated") aiGenerated = true;
+      removed.push({ text: raw.trim(), reason: hit.reason });
+      continue;
+    }
+    for (const r of inlineRules) {
+      line = line.replace(r.re, (m) => {
+        removed.push({ text: m.trim(), reason: r.reason });
+        return "";
+      });
+    }
+    line = line.trim();
+    if (!line) continue;
+    // A line repeated verbatim (headline printed twice, teaser and caption) is kept once.
+    if (seen.has(line) && line.length > 20) {
+      removed.push({ text: raw.trim(), reason: "duplicate" });
+      continue;
+    }
+    seen.add(line);
+    agencies.push(...inlineCredits(line));
+    kept.push(line);
+  }
+  while (kept.length && kept[kept.length - 1] === "") kept.pop();
+  return { text: kept.join("\n"), removed, agencies: [...new Set(agencies)], aiGenerated };
+}

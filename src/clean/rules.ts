@@ -1,0 +1,53 @@
+// Compiles the boilerplate rules of every language's lexicon into one list, once.
+import { lexicon } from "../core/lexicon.js";
+import { DossierError } from "../core/errors.js";
+
+export interface BoilerplateRule {
+  id: string;
+  re: RegExp;
+  reason: string;
+  scope: "line" | "inline";
+  maxLength: number;
+  sets: "aiGenerated" | null;
+}
+
+interface RuleData {
+  id: string;
+  pattern: string;
+  flags?: string;
+  reason: string;
+  scope?: "line" | "inline";
+  maxLength?: number;
+  sets?: "aiGenerated";
+}
+
+/** Aggregator footers and captions come in any language, so every language's rules apply to every text. */
+const RULE_LANGS = ["common", "de", "en", "pl"];
+let compiled: BoilerplateRule[] | null = null;
+
+export function boilerplateRules(): BoilerplateRule[] {
+  if (compiled) return compiled;
+  const out: BoilerplateRule[] = [];
+  for (const lang of RULE_LANGS) {
+    const data = lexicon<{ rules: RuleData[] }>(lang, "boilerplate", { rules: [] });
+    for (const r of data.rules) {
+      let re: RegExp;
+      try {
+        const flags = r.flags ?? "iu";
+        re = new RegExp(r.pattern, r.scope === "inline" ? flags.replace("g", "") + "g" : flags);
+      } catch (err) {
+        throw new DossierError("LEXICON_INVALID", `lexicons/${lang}/boilerplate.json rule ${r.id}: ${(err as Error).message}`);
+      }
+      out.push({
+        id: `${lang}/${r.id}`,
+        re,
+        reason: r.reason,
+        scope: r.scope ?? "line",
+        maxLength: r.maxLength ?? 300,
+        sets: r.sets ?? null,
+      });
+    }
+  }
+  compiled = out;
+  return out;
+}

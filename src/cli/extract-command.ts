@@ -1,0 +1,35 @@
+// `dossier extract`: one dossier.extraction/1 record per document as JSON Lines, or --explain listings.
+import { toRecord } from "../core/record.js";
+import { errorRecord, processArticle } from "../extract.js";
+import { readInputs } from "../ingest/sources.js";
+import { makeContext } from "./context.js";
+import { explain } from "./explain.js";
+
+export interface ExtractFlags {
+  explain: boolean;
+  genre?: "news" | "narrative";
+  kb: string[];
+  maxBytes?: number;
+}
+
+/** Writes records to `write`; returns the number of documents that failed. */
+export function runExtract(inputs: string[], flags: ExtractFlags, write: (line: string) => void): number {
+  const ctx = makeContext(flags.genre ? { genre: flags.genre } : {}, flags.kb);
+  let failed = 0;
+  for (const r of readInputs(inputs, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
+    if ("error" in r) {
+      failed++;
+      write(flags.explain ? `# ${r.source}\nerror ${r.error.code}: ${r.error.message}\n` : JSON.stringify(errorRecord(r.source, r.error)));
+      continue;
+    }
+    try {
+      const doc = processArticle(r.article, ctx);
+      write(flags.explain ? explain(doc) + "\n" : JSON.stringify(toRecord(doc)));
+    } catch (err) {
+      failed++;
+      const e = errorRecord(r.source, err);
+      write(flags.explain ? `# ${r.source}\nerror ${e.error.code}: ${e.error.message}\n` : JSON.stringify(e));
+    }
+  }
+  return failed;
+}

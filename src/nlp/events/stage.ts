@@ -1,0 +1,13 @@
+// Pipeline stage: assigns PLOVER events.
+import type { Stage } from "../../core/pipeline.js";
+import { findEvents } from "./find.js";
+
+export const eventsStage: Stage = {
+  name: "events",
+  requires: ["sentences", "mentions", "times", "quotes"],
+  assigns: ["events"],
+  run(doc, ctx) {
+    doc.layers.events = findEvents(doc, ctx.kb);
+    return doc;
+  },
+};

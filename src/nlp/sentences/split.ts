@@ -1,0 +1,128 @@
+// Sentence boundaries with offsets: abbreviations, ordinal dates, initials, headlines and bullets without final punctuation.
+import { lexicon } from "../../core/lexicon.js";
+import type { Sentence, Span } from "../../core/types.js";
+
+interface AbbrevData {
+  abbreviations: string[];
+  months: string[];
+}
+
+const cache = new Map<string, { abbr: Set<string>; months: Set<string> }>();
+function data(lang: string) {
+  let d = cache.get(lang);
+  if (!d) {
+    const a = lexicon<AbbrevData>(lang, "abbreviations", { abbreviations: [], months: [] });
+    // Abbreviations of both languages apply: German articles quote English titles and vice versa.
+    const other = lexicon<AbbrevData>(lang === "de" ? "en" : "de", "abbreviations", { abbreviations: [], months: [] });
+    d = {
+      abbr: new Set([...a.abbreviations, ...other.abbreviations].map((x) => x.toLowerCase())),
+      months: new Set([...a.months, ...other.months].map((x) => x.toLowerCase())),
+    };
+    cache.set(lang, d);
+  }
+  return d;
+}
+
+const CLOSERS = "\"'”’“»«›‹)]";
+const END = /[.!?…]/;
+
+/** Splits `text` into sentences; every line break between blocks and every bullet line is a boundary. */
+export function splitSentences(text: string, lang: string): (Span & { paragraph: number; rule: string })[] {
+  const { abbr, months } = data(lang);
+  const out: (Span & { paragraph: number; rule: string })[] = [];
+  let paragraph = 0;
+  let start = -1;
+  const push = (end: number, rule: string) => {
+    if (start < 0) return;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e, paragraph, rule });
+    start = -1;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      // A line break ends a sentence unless the line is visibly wrapped (no end mark, next line lower-case).
+      const prevChar = prevNonSpace(text, i);
+      const nextIdx = nextNonSpace(text, i + 1);
+      const blank = text.slice(i + 1, nextIdx).includes("\n");
+      const wrapped = !blank && nextIdx < n && /[\p{Ll},;]/u.test(text[nextIdx]!) && prevChar !== "" && !END.test(prevChar) && !/[:]/.test(prevChar);
+      if (!wrapped) {
+        push(i, "line-break");
+        if (blank) paragraph++;
+      }
+      continue;
+    }
+    if (start < 0) {
+      if (/\s/.test(c)) continue;
+      start = i;
+    }
+    if (!END.test(c)) continue;
+    // Take the whole run of end marks and closing quotes/brackets.
+    let j = i + 1;
+    while (j < n && (END.test(text[j]!) || CLOSERS.includes(text[j]!))) j++;
+    if (j < n && !/\s/.test(text[j]!)) continue; // "3.5", "U.S.-Russia", "z.B."
+    const next = nextNonSpace(text, j);
+    if (next >= n) continue;
+    if (text[next] === "\n") continue; // the line break handles it
+    const nc = text[next]!;
+    if (c === ".") {
+      const word = wordBefore(text, i);
+      const lower = word.toLowerCase();
+      if (abbr.has(lower) || abbr.has(dottedBefore(text, i).toLowerCase())) continue;
+      if (/^\p{Lu}$/u.test(word)) continue; // initial: "George W. Bush"
+      if (/^\d{1,2}$/.test(word)) {
+        const nextWord = wordAt(text, next).toLowerCase().replace(/\.$/, "");
+        if (months.has(nextWord) || /^[\p{Ll}\d]/u.test(nc)) continue; // "10. Januar", "am 3. und 4."
+      }
+    }
+    if (/[\p{Ll}]/u.test(nc) && c !== "!" && c !== "?") continue; // lower-case continuation
+    if (/[\p{Ll}]/u.test(nc)) continue; // "«…?», fragte er" keeps the frame with the quote
+    push(j, "end-mark");
+    i = j - 1;
+  }
+  push(n, "end-of-text");
+  return out;
+}
+
+function prevNonSpace(text: string, i: number): string {
+  let k = i - 1;
+  while (k >= 0 && /[ \t]/.test(text[k]!)) k--;
+  return k >= 0 ? text[k]! : "";
+}
+
+function nextNonSpace(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && /[ \t\n\r]/.test(text[k]!) && text[k] !== "\n") k++;
+  if (text[k] === "\n") {
+    // skip blank lines too, but report the first non-space after them
+    while (k < text.length && /\s/.test(text[k]!)) k++;
+  }
+  return k;
+}
+
+function wordBefore(text: string, i: number): string {
+  let k = i - 1;
+  while (k >= 0 && /[\p{L}\p{N}]/u.test(text[k]!)) k--;
+  return text.slice(k + 1, i);
+}
+
+/** "z. B" / "u.a" style: the dotted run before position i. */
+function dottedBefore(text: string, i: number): string {
+  let k = i - 1;
+  while (k >= 0 && /[\p{L}. ]/u.test(text[k]!) && i - k < 8) k--;
+  return text.slice(k + 1, i).trim();
+}
+
+function wordAt(text: string, i: number): string {
+  let k = i;
+  while (k < text.length && /[\p{L}\p{N}.]/u.test(text[k]!)) k++;
+  return text.slice(i, k);
+}
+
+export function toSentences(spans: ReturnType<typeof splitSentences>): Sentence[] {
+  return spans.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph, provenance: { stage: "sentences", rule: s.rule } }));
+}

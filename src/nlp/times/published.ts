@@ -1,0 +1,61 @@
+// Finds the publication date when metadata has none: a timestamp line, else the latest full date in the text.
+import type { Document, TimeExpr } from "../../core/types.js";
+
+const NUMERIC = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?/;
+const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** Normalizes a metadata date to ISO 8601, or null when it cannot be read. */
+export function normalizePublished(s: string | null): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  if (ISO.test(t)) {
+    const d = new Date(t);
+    return isNaN(d.getTime()) ? t.slice(0, 10) : t;
+  }
+  const m = NUMERIC.exec(t);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}${m[4] ? `T${m[4].padStart(2, "0")}:${m[5]}:00` : ""}`;
+  const d = new Date(t);
+  return isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Sets meta.published and publishedBasis when missing; returns the reference day (YYYY-MM-DD) or null. */
+export function inferPublished(doc: Document, fileDate: string | null, times: (ref: string | null) => TimeExpr[]): string | null {
+  const meta = doc.meta;
+  if (meta.published) {
+    const n = normalizePublished(meta.published);
+    meta.published = n;
+    if (n) {
+      meta.publishedBasis = "metadata";
+      return n.slice(0, 10);
+    }
+  }
+  // A timestamp line the cleaner removed: "Stand: 16.08.2025 14:05 Uhr", "Heute, 19:11".
+  for (const r of meta.removed) {
+    if (r.reason !== "timestamp") continue;
+    const m = NUMERIC.exec(r.text) ?? null;
+    if (m) {
+      meta.published = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}${m[4] ? `T${m[4].padStart(2, "0")}:${m[5]}:00` : ""}`;
+      meta.publishedBasis = "text";
+      return meta.published.slice(0, 10);
+    }
+  }
+  const stand = NUMERIC.exec(doc.text.slice(0, 600));
+  if (stand && /(Stand|Aktualisiert|Veröffentlicht|Updated|Published)/i.test(doc.text.slice(Math.max(0, stand.index - 30), stand.index))) {
+    meta.published = `${stand[3]}-${stand[2]!.padStart(2, "0")}-${stand[1]!.padStart(2, "0")}`;
+    meta.publishedBasis = "text";
+    return meta.published;
+  }
+  // Otherwise the latest fully specified day mentioned, never today.
+  let latest: string | null = null;
+  for (const t of times(null)) {
+    if (t.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && (!latest || t.value > latest)) latest = t.value;
+  }
+  if (latest) {
+    meta.published = latest;
+    meta.publishedBasis = "inferred";
+    return latest;
+  }
+  void fileDate;
+  meta.publishedBasis = "unknown";
+  return null;
+}
