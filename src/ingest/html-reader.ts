@@ -9,7 +9,9 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "FORM", "BUTTON", "SELECT"]);
 
-export function readHtml(html: string, source: string): RawArticle {
+export function readHtml(input: string, source: string): RawArticle {
+  // linkedom needs a whole document; fragments ("<p>…</p>" in a JSON record) get a body around them.
+  const html = /<(html|body)[\s>]/i.test(input) ? input : `<html><body>${input}</body></html>`;
   const { document } = parseHTML(html);
   const meta = readMeta(document);
   let text = "";

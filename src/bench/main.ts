@@ -1,0 +1,40 @@
+// `npm run bench`: extraction throughput on the bundled examples (articles/s, one core) and peak RSS, as JSON and a table.
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { makeContext } from "../cli/context.js";
+import { EXAMPLES_DIR } from "../core/paths.js";
+import { toRecord } from "../core/record.js";
+import { processArticle } from "../extract.js";
+import { readInputs } from "../ingest/sources.js";
+import type { RawArticle } from "../ingest/article.js";
+
+const t0 = performance.now();
+const ctx = makeContext();
+const kbLoadMs = performance.now() - t0;
+const articles: RawArticle[] = [];
+for (const r of readInputs([join(EXAMPLES_DIR, "corpus")])) if ("article" in r) articles.push(r.article);
+const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.body), 0);
+
+// Warm up once, then repeat the corpus until at least two seconds have passed.
+for (const a of articles) toRecord(processArticle({ ...a }, ctx));
+let done = 0;
+const start = performance.now();
+while (performance.now() - start < 2000) {
+  for (const a of articles) toRecord(processArticle({ ...a }, ctx));
+  done += articles.length;
+}
+const seconds = (performance.now() - start) / 1000;
+const result = {
+  corpus: "examples/corpus",
+  articles: articles.length,
+  meanArticleKB: +(bytes / articles.length / 1024).toFixed(1),
+  extract: { articlesPerSecond: +(done / seconds).toFixed(1), processed: done, seconds: +seconds.toFixed(2) },
+  kbLoadMs: +kbLoadMs.toFixed(0),
+  peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(0),
+};
+console.log(JSON.stringify(result));
+console.log(`\n| measure | value |\n|---|---|`);
+console.log(`| articles in corpus | ${result.articles} (mean ${result.meanArticleKB} KB) |`);
+console.log(`| extract, articles/s (one core) | ${result.extract.articlesPerSecond} |`);
+console.log(`| knowledge base load | ${result.kbLoadMs} ms |`);
+console.log(`| peak RSS | ${result.peakRssMB} MB |`);

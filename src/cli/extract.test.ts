@@ -1,0 +1,96 @@
+// `dossier extract` end to end: every input format, schema-valid records, per-document errors and exit codes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EXAMPLES_DIR } from "../core/paths.js";
+import { recordProblems } from "../core/validate.js";
+import { cli, hasShared, jsonLines, SHARED } from "../test/helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "dossier-test-"));
+const ARTICLE = "Putin und Trump trafen sich am Freitag in Alaska. Das Gespräch dauerte rund drei Stunden, sagte ein Sprecher.";
+
+test("every example article gives a schema-valid record with exact offsets", () => {
+  const r = cli(["extract", "--json", join(EXAMPLES_DIR, "corpus")]);
+  assert.equal(r.code, 0, r.stderr);
+  const recs = jsonLines(r.stdout);
+  assert.ok(recs.length >= 30, `only ${recs.length} records`);
+  for (const rec of recs) assert.deepEqual(recordProblems(rec), [], rec.document?.source);
+});
+
+test("the seeds give 5 valid records that the reference scorer reads", { skip: !hasShared && "../shared not present" }, () => {
+  const r = cli(["extract", "--json", ...["000_27daa0a424b22c45", "001_84d475c579978695", "002_af930efa3e3252c0", "003_24974ad38bb207f4", "004_298167ce2a841506"].map((f) => join(SHARED, "corpus", "seeds", `${f}.txt`))]);
+  assert.equal(r.code, 0, r.stderr);
+  const recs = jsonLines(r.stdout);
+  assert.equal(recs.length, 5);
+  for (const rec of recs) assert.deepEqual(recordProblems(rec), []);
+});
+
+test("front matter, Markdown, HTML, JSON and JSONL inputs and directories are read", () => {
+  const d = tmp();
+  writeFileSync(join(d, "a.txt"), `---\npublished: 2025-08-16T10:00:00+02:00\nlanguage: de\ntitle: Gipfel in Alaska\nurl: https://example.org/a\n---\n${ARTICLE}\n`);
+  writeFileSync(join(d, "b.md"), `# Gipfel\n\n**${ARTICLE}**\n`);
+  writeFileSync(join(d, "c.html"), `<html lang="de"><head><title>T</title><meta property="og:site_name" content="Rhein-Kurier"><meta property="article:published_time" content="2025-08-16T08:00:00Z"></head><body><nav>Startseite</nav><article><h1>Gipfel in Alaska</h1><p>${ARTICLE}</p><p>${ARTICLE}</p></article></body></html>`);
+  writeFileSync(join(d, "d.json"), JSON.stringify({ id: "rec-1", title: "Gipfel", published: "2025-08-16", text: ARTICLE }));
+  writeFileSync(join(d, "e.jsonl"), [JSON.stringify({ id: "rec-2", text: ARTICLE }), JSON.stringify({ id: "rec-3", html: `<p>${ARTICLE}</p>` })].join("\n"));
+  mkdirSync(join(d, "sub"));
+  writeFileSync(join(d, "sub", "f.txt"), ARTICLE);
+  const r = cli(["extract", "--json", d]);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  const recs = jsonLines(r.stdout);
+  assert.equal(recs.length, 7);
+  for (const rec of recs) assert.deepEqual(recordProblems(rec), []);
+  const by = new Map(recs.map((x) => [x.document.source.split("/").pop(), x]));
+  assert.equal(by.get("a.txt").document.published, "2025-08-16T10:00:00+02:00");
+  assert.equal(by.get("a.txt").document.publishedBasis, "metadata");
+  assert.equal(by.get("a.txt").document.url, "https://example.org/a");
+  assert.equal(by.get("c.html").document.outlet, "Rhein-Kurier");
+  assert.ok(by.get("rec-1"), "a JSON record's id is its source");
+  assert.ok(by.get("rec-2") && by.get("rec-3"));
+  assert.ok(!by.get("b.md").document.text.includes("**"), "Markdown emphasis is stripped");
+});
+
+test("stdin is read with -", () => {
+  const r = cli(["extract", "--json", "-"], ARTICLE);
+  assert.equal(r.code, 0, r.stderr);
+  const [rec] = jsonLines(r.stdout);
+  assert.equal(rec.document.source, "-");
+  assert.deepEqual(recordProblems(rec), []);
+});
+
+test("empty, binary and non-UTF-8 files give coded error records; the others are still processed; exit code 1", () => {
+  const d = tmp();
+  writeFileSync(join(d, "1-empty.txt"), "");
+  writeFileSync(join(d, "2-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]));
+  writeFileSync(join(d, "3-latin1.txt"), Buffer.from("Gespr\xe4ch in Genf, sagte er.", "latin1"));
+  writeFileSync(join(d, "4-good.txt"), ARTICLE);
+  const r = cli(["extract", "--json", d]);
+  assert.equal(r.code, 1);
+  const recs = jsonLines(r.stdout);
+  assert.equal(recs.length, 4);
+  const codes = recs.map((x) => x.error?.code ?? "ok");
+  assert.deepEqual(codes, ["EMPTY_INPUT", "BINARY_INPUT", "INVALID_UTF8", "ok"]);
+  for (const rec of recs) assert.deepEqual(recordProblems(rec), []);
+  assert.match(recs[0].source, /1-empty\.txt$/);
+  assert.ok(recs[2].error.message.includes("UTF-8"));
+});
+
+test("a missing path is an error record, not a crash", () => {
+  const r = cli(["extract", "--json", "/nonexistent/x.txt"]);
+  assert.equal(r.code, 1);
+  assert.equal(jsonLines(r.stdout)[0].error.code, "NOT_FOUND");
+});
+
+test("--explain names the rule behind every annotation", () => {
+  const r = cli(["extract", "--explain", "-"], `---\npublished: 2025-08-16\nlanguage: de\n---\n${ARTICLE}`);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /mention .*"Putin" → person:vladimir-putin .* by alias/);
+  assert.match(r.stdout, /time .*"am Freitag" = 2025-08-15 by weekday/);
+  assert.match(r.stdout, /event +CONSULT .* by trigger:/);
+});
+
+test("usage errors exit 2", () => {
+  assert.equal(cli(["extract"]).code, 2);
+  assert.equal(cli(["frobnicate"]).code, 2);
+});
