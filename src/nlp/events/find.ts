@@ -50,12 +50,11 @@ function triggerOf(word: string, l: EventLex, capitalized: boolean): Trigger | n
   return null;
 }
 
-function statusOf(sentence: string, l: EventLex, lang: string): { status: EventStatus; cue: string | null } {
+function statusOf(sentence: string, l: EventLex): { status: EventStatus; cue: string | null } {
   const f = ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   for (const [status, cues] of l.status) {
     for (const c of cues) if (f.includes(` ${c} `)) return { status, cue: c };
   }
-  void lang;
   return { status: "held", cue: null };
 }
 
@@ -98,7 +97,7 @@ function buildEvent(
   const bodies = unique(inSent.filter((m) => (m.type === "country" || m.type === "organization") && m.form !== "adjective").map((m) => m.entity));
   const parts = people.length ? people : bodies;
   if (!parts.length) return null;
-  const { status, cue } = statusOf(st, l, doc.meta.language);
+  const { status, cue } = statusOf(st, l);
   const sentTimes = times.filter((x) => x.start >= s.start && x.end <= s.end);
   const dated = sentTimes.find((x) => x.range && x.value && !x.value.startsWith("P") && !x.value.includes("_REF"));
   const dur = sentTimes.find((x) => x.value && /^P/.test(x.value));

@@ -19,7 +19,7 @@ export function normalizePublished(s: string | null): string | null {
 }
 
 /** Sets meta.published and publishedBasis when missing; returns the reference day (YYYY-MM-DD) or null. */
-export function inferPublished(doc: Document, fileDate: string | null, times: (ref: string | null) => TimeExpr[]): string | null {
+export function inferPublished(doc: Document, times: (ref: string | null) => TimeExpr[]): string | null {
   const meta = doc.meta;
   if (meta.published) {
     const n = normalizePublished(meta.published);
@@ -55,7 +55,6 @@ export function inferPublished(doc: Document, fileDate: string | null, times: (r
     meta.publishedBasis = "inferred";
     return latest;
   }
-  void fileDate;
   meta.publishedBasis = "unknown";
   return null;
 }

@@ -8,10 +8,10 @@ export const timesStage: Stage = {
   name: "times",
   requires: ["sentences", "meta"],
   assigns: ["times"],
-  run(doc, ctx) {
+  run(doc) {
     const sentences = doc.layers.sentences!;
     const tag = (ref: string | null) => tagTimes(doc.text, sentences, doc.meta.language, ref ? parseIso(ref) : null);
-    const ref = inferPublished(doc, ctx.options.fileDate ?? null, tag);
+    const ref = inferPublished(doc, tag);
     doc.layers.times = tag(ref);
     return doc;
   },
