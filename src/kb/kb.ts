@@ -24,6 +24,8 @@ export interface AliasHit {
   form: AliasForm;
 }
 
+type KbRole = { office: string; start: string | null; end: string | null };
+
 export interface KbEntity {
   id: string;
   name: string;
@@ -34,7 +36,7 @@ export interface KbEntity {
   /** For institutions that speak for a state ("Kreml"): that state. */
   actsFor: string | null;
   gender: "m" | "f" | null;
-  roles: { office: string; start: string | null; end: string | null }[];
+  roles: KbRole[];
   lat?: number;
   lon?: number;
   kind?: string;
@@ -72,14 +74,21 @@ export class KnowledgeBase {
     if (words.length > this.maxWords) this.maxWords = words.length;
   }
 
+  /** Office key → its holders' roles; built on first use, after all files are loaded. */
+  private byOffice: Map<string, { e: KbEntity; r: KbRole }[]> | null = null;
+
   /** People who held `office` on `date` (YYYY-MM-DD); partial role dates cover their whole month or year. */
   holders(office: string, date: string): KbEntity[] {
-    const out: KbEntity[] = [];
-    for (const e of this.entities.values()) {
-      if (e.type !== "person") continue;
-      for (const r of e.roles) if (r.office === office && roleCovers(r, date)) out.push(e);
+    if (!this.byOffice) {
+      this.byOffice = new Map();
+      for (const e of this.entities.values())
+        for (const r of e.roles) {
+          const list = this.byOffice.get(r.office) ?? [];
+          list.push({ e, r });
+          this.byOffice.set(r.office, list);
+        }
     }
-    return out;
+    return (this.byOffice.get(office) ?? []).filter((h) => roleCovers(h.r, date)).map((h) => h.e);
   }
 
   /** Offices of a given kind for a country or organization (`country:ru`, `org:nato`). */

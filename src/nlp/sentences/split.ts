@@ -79,8 +79,8 @@ export function splitSentences(text: string, lang: string): (Span & { paragraph:
         if (months.has(nextWord) || /^[\p{Ll}\d]/u.test(nc)) continue; // "10. Januar", "am 3. und 4."
       }
     }
-    if (/[\p{Ll}]/u.test(nc) && c !== "!" && c !== "?") continue; // lower-case continuation
-    if (/[\p{Ll}]/u.test(nc)) continue; // "«…?», fragte er" keeps the frame with the quote
+    // A lower-case continuation is no new sentence: "z. B. ein", "«…?», fragte er".
+    if (/[\p{Ll}]/u.test(nc)) continue;
     push(j, "end-mark");
     i = j - 1;
   }
