@@ -1,5 +1,6 @@
 // Direct quotes in every quote style and reported speech after reporting frames, with speakers.
 import { lexicon } from "../../core/lexicon.js";
+import { spanAt } from "../../core/spans.js";
 import { fold } from "../../core/normalize.js";
 import type { Document, Mention, Quote, Sentence } from "../../core/types.js";
 
@@ -67,19 +68,6 @@ function speakerIn(doc: Document, from: number, to: number, mentions: Mention[])
   return null;
 }
 
-function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
 export function findDirectQuotes(doc: Document): Quote[] {
   const text = doc.text;
   const l = lex(doc.meta.language);
@@ -113,10 +101,10 @@ export function findDirectQuotes(doc: Document): Quote[] {
       i = j;
       continue;
     }
-    const sent = sentenceAt(sentences, i) ?? sentenceAt(sentences, j);
+    const sent = spanAt(sentences, i) ?? spanAt(sentences, j);
     const sStart = sent ? sent.start : Math.max(0, i - 200);
     const sEnd = Math.max(sent ? sent.end : j + 200, j + 1);
-    const sentenceEnd = sentenceAt(sentences, j)?.end ?? sEnd;
+    const sentenceEnd = spanAt(sentences, j)?.end ?? sEnd;
     // Frames: after the quote (", sagte Peskow.") or before it ("Peskow sagte: „…“").
     const after = text.slice(j + 1, Math.min(sentenceEnd, j + 160));
     const before = text.slice(sStart, i);

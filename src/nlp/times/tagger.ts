@@ -1,5 +1,6 @@
 // Finds time expressions (dates, weekdays, relative days, months, seasons, durations, times of day) and resolves them.
 import { lexicon } from "../../core/lexicon.js";
+import { spanAt } from "../../core/spans.js";
 import { fold } from "../../core/normalize.js";
 import type { Sentence, TimeExpr } from "../../core/types.js";
 import { addDays, addMonths, dayNumber, iso, isoWeek, monthRange, pad, validDay, weekday, type Ymd } from "./calendar.js";
@@ -316,15 +317,21 @@ function tenseAt(text: string, s: { start: number; end: number }, at: number, c:
 export function tagTimes(text: string, sentences: Sentence[], lang: string, reference: Ymd | null): TimeExpr[] {
   const c = compile(lang === "de" ? "de" : "en");
   const found: (Found & { sentence: Sentence })[] = [];
-  for (const s of sentences) {
-    const slice = text.slice(s.start, s.end);
-    for (const { re, rule, make } of c.res) {
-      re.lastIndex = 0;
-      for (let m = re.exec(slice); m; m = re.exec(slice)) {
-        const resolve = make(m);
-        if (resolve) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, rule, resolve, sentence: s });
-        if (m[0].length === 0) re.lastIndex++;
+  // Each pattern runs once over the whole text (not per sentence: that was the stage's main cost);
+  // a match that crosses a sentence boundary is dropped, as the per-sentence scan would never have made it.
+  for (const { re, rule, make } of c.res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
       }
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentence = spanAt(sentences, start);
+      if (!sentence || end > sentence.end) continue;
+      const resolve = make(m);
+      if (resolve) found.push({ start, end, rule, resolve, sentence });
     }
   }
   // Longest match wins; ties go to the rule listed first.
