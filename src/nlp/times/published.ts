@@ -19,7 +19,7 @@ export function normalizePublished(s: string | null): string | null {
 }
 
 /** Sets meta.published and publishedBasis when missing; returns the reference day (YYYY-MM-DD) or null. */
-export function inferPublished(doc: Document, times: (ref: string | null) => TimeExpr[]): string | null {
+export function inferPublished(doc: Document, bare: TimeExpr[]): string | null {
   const meta = doc.meta;
   if (meta.published) {
     const n = normalizePublished(meta.published);
@@ -47,7 +47,7 @@ export function inferPublished(doc: Document, times: (ref: string | null) => Tim
   }
   // Otherwise the latest fully specified day mentioned, never today.
   let latest: string | null = null;
-  for (const t of times(null)) {
+  for (const t of bare) {
     if (t.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && (!latest || t.value > latest)) latest = t.value;
   }
   if (latest) {

@@ -1,6 +1,7 @@
-// Pipeline stage: assigns the times layer, resolving against the publication date (found or inferred first).
+// Pipeline stage: assigns the times layer, resolving against the publication date (found or inferred first) or, in narratives, the story's own dates.
 import type { Stage } from "../../core/pipeline.js";
 import { parseIso } from "./calendar.js";
+import { detectGenre } from "./genre.js";
 import { inferPublished } from "./published.js";
 import { tagTimes } from "./tagger.js";
 
@@ -10,9 +11,12 @@ export const timesStage: Stage = {
   assigns: ["times"],
   run(doc) {
     const sentences = doc.layers.sentences!;
-    const tag = (ref: string | null) => tagTimes(doc.text, sentences, doc.meta.language, ref ? parseIso(ref) : null);
-    const ref = inferPublished(doc, tag);
-    doc.layers.times = tag(ref);
+    const lang = doc.meta.language;
+    // Untagged once without a reference: the absolute dates it finds feed publication-date inference and genre detection.
+    const bare = tagTimes(doc.text, sentences, lang, null);
+    const ref = inferPublished(doc, bare);
+    const genre = doc.meta.genre ?? detectGenre(doc, bare);
+    doc.layers.times = tagTimes(doc.text, sentences, lang, ref ? parseIso(ref) : null, { genre });
     return doc;
   },
 };
