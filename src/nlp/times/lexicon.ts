@@ -120,7 +120,9 @@ export class Dict<V> {
   get(s: string | undefined): V | undefined {
     if (s == null) return undefined;
     const lower = s.toLowerCase().replace(/\s+/g, " ");
-    return this.map.get(lower) ?? this.map.get(fold(lower));
+    const hit = this.map.get(lower);
+    // Folding only changes non-ASCII text; skip it for the common ASCII miss.
+    return hit !== undefined || !/[^\x00-\x7f]/.test(lower) ? hit : this.map.get(fold(lower));
   }
   has(s: string | undefined): boolean {
     return this.get(s) !== undefined;

@@ -83,43 +83,45 @@ export function rulesFor(lang: string): RuleSet {
 /** Runs the rules and prefixes that can start at `pos` (a token start); returns every candidate found there. */
 export function candidatesAt(rs: RuleSet, text: string, pos: number, word: string, depth = 0): Cand[] {
   const out: Cand[] = [];
+  const c0 = word.charCodeAt(0);
+  const key = c0 >= 48 && c0 <= 57 ? "#" : word.toLowerCase();
+  const rules = rs.byFirst.get(key);
+  const prefixes = depth < 2 ? rs.prefixes.get(key) : undefined;
+  // Most tokens start nothing: leave before slicing the text.
+  if (!rules && !prefixes && (key === "#" || word.length < 6 || !rs.compound.test(word))) return out;
   const slice = text.slice(pos, pos + WINDOW);
-  const key = /^\d/.test(word) ? "#" : word.toLowerCase();
-  const rules = rs.byFirst.get(key) ?? (key === "#" ? undefined : rs.byFirst.get(foldKey(key)));
   if (rules) {
     for (const r of rules) {
       const m = r.re.exec(slice);
       if (!m) continue;
       const c = r.make(m, pos, text);
       if (!c) continue;
-      for (const x of Array.isArray(c) ? c : [c]) out.push(x);
+      if (Array.isArray(c)) out.push(...c);
+      else out.push(c);
     }
-  } else if (rs.compound.test(word)) {
+  } else if (!prefixes) {
     const m = rs.compoundRule.re.exec(slice);
     const c = m ? rs.compoundRule.make(m, pos, text) : null;
     if (c) out.push(...(Array.isArray(c) ? c : [c]));
   }
-  if (depth < 2) {
-    const prefixes = rs.prefixes.get(key) ?? rs.prefixes.get(foldKey(key));
-    if (prefixes) {
-      for (const p of prefixes) {
-        const m = p.re.exec(slice);
-        if (!m) continue;
-        // The inner expression may start after the whole prefix or, when the prefix ends in an optional link word, before it.
-        const ends = [m[0].length];
-        const linkAt = m.indices?.[m.length - 1]?.[0];
-        if (m[m.length - 1] && linkAt != null) ends.push(linkAt);
-        for (const e of ends) {
-          const innerPos = pos + e;
-          const w = /^[\p{L}\p{N}]+/u.exec(text.slice(innerPos, innerPos + 40));
-          if (!w) continue;
-          const inner = candidatesAt(rs, text, innerPos, w[0], depth + 1).filter((c) => c.start >= innerPos && c.start - innerPos <= 8 && p.inner.has(c.rule.split("+").pop()!));
-          for (const c of inner) {
-            const wrapped = p.wrap(m, pos, c);
-            if (wrapped) out.push(wrapped);
-          }
-          if (inner.length) break;
+  if (prefixes) {
+    for (const p of prefixes) {
+      const m = p.re.exec(slice);
+      if (!m) continue;
+      // The inner expression may start after the whole prefix or, when the prefix ends in an optional link word, before it.
+      const ends = [m[0].length];
+      const linkAt = m.indices?.[m.length - 1]?.[0];
+      if (m[m.length - 1] && linkAt != null) ends.push(linkAt);
+      for (const e of ends) {
+        const innerPos = pos + e;
+        const w = /^[\p{L}\p{N}]+/u.exec(slice.slice(e, e + 40));
+        if (!w) continue;
+        const inner = candidatesAt(rs, text, innerPos, w[0], depth + 1).filter((c) => c.start >= innerPos && c.start - innerPos <= 8 && p.inner.has(c.rule.split("+").pop()!));
+        for (const c of inner) {
+          const wrapped = p.wrap(m, pos, c);
+          if (wrapped) out.push(wrapped);
         }
+        if (inner.length) break;
       }
     }
   }

@@ -3,20 +3,21 @@ import type { Stage } from "../../core/pipeline.js";
 import { parseIso } from "./calendar.js";
 import { detectGenre } from "./genre.js";
 import { inferPublished } from "./published.js";
-import { tagTimes } from "./tagger.js";
+import { findTimes, resolveTimes } from "./tagger.js";
 
 export const timesStage: Stage = {
   name: "times",
-  requires: ["sentences", "meta"],
+  requires: ["sentences", "tokens", "meta"],
   assigns: ["times"],
   run(doc) {
     const sentences = doc.layers.sentences!;
     const lang = doc.meta.language;
     // Untagged once without a reference: the absolute dates it finds feed publication-date inference and genre detection.
-    const bare = tagTimes(doc.text, sentences, lang, null);
+    const found = findTimes(doc.text, sentences, lang, doc.layers.tokens);
+    const bare = resolveTimes(found, doc.text, sentences, null);
     const ref = inferPublished(doc, bare);
     const genre = doc.meta.genre ?? detectGenre(doc, bare);
-    doc.layers.times = tagTimes(doc.text, sentences, lang, ref ? parseIso(ref) : null, { genre });
+    doc.layers.times = resolveTimes(found, doc.text, sentences, ref ? parseIso(ref) : null, { genre });
     return doc;
   },
 };

@@ -1,6 +1,6 @@
 // Finds time expressions and resolves them in text order: news on the publication date, narratives on the story's last date.
 import { spanAt } from "../../core/spans.js";
-import type { Sentence, TimeExpr } from "../../core/types.js";
+import type { Sentence, Span, TimeExpr } from "../../core/types.js";
 import type { Ymd } from "./calendar.js";
 import { candidatesAt, rulesFor, type Cand, type RuleSet } from "./rules.js";
 import type { Point, Tense } from "./values.js";
@@ -11,16 +11,32 @@ export type Genre = "news" | "narrative";
 
 export interface TagOptions {
   genre?: Genre;
+  /** The token layer, when the pipeline has it: patterns are tried only at its tokens. */
+  tokens?: readonly Span[];
+}
+
+/** Expressions found in a text, before resolution (they do not depend on the reference date). */
+export interface Found {
+  cands: Cand[];
+  rs: RuleSet;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Every candidate in the text: patterns run only where a token can start one (a digit or a listed first word). */
-function candidates(rs: RuleSet, text: string): Cand[] {
+function candidates(rs: RuleSet, text: string, tokens?: readonly Span[]): Cand[] {
   const out: Cand[] = [];
+  if (tokens) {
+    for (const t of tokens) {
+      const c = text.charCodeAt(t.start);
+      // Punctuation and symbols start nothing.
+      if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
+      for (const x of candidatesAt(rs, text, t.start, text.slice(t.start, t.end))) out.push(x);
+    }
+    return out;
+  }
   for (const w of text.matchAll(WORD)) {
-    const found = candidatesAt(rs, text, w.index, w[0]);
-    for (const c of found) out.push(c);
+    for (const x of candidatesAt(rs, text, w.index, w[0])) out.push(x);
   }
   return out;
 }
@@ -69,12 +85,19 @@ function tenseAt(text: string, s: { start: number; end: number }, at: number, en
   return best;
 }
 
-export function tagTimes(text: string, sentences: Sentence[], lang: string, reference: Ymd | null, options: TagOptions = {}): TimeExpr[] {
+/** Finds the expressions of a text (independent of any reference date). */
+export function findTimes(text: string, sentences: Sentence[], lang: string, tokens?: readonly Span[]): Found {
   const rs = rulesFor(lang === "de" ? "de" : "en");
+  return { rs, cands: select(candidates(rs, text, tokens), sentences) };
+}
+
+/** Resolves found expressions in text order: news on the reference day, narratives on the story's last date. */
+export function resolveTimes(found: Found, text: string, sentences: Sentence[], reference: Ymd | null, options: TagOptions = {}): TimeExpr[] {
+  const { rs } = found;
   const narrative = options.genre === "narrative";
   const out: TimeExpr[] = [];
   let anchor: Point | null = null;
-  for (const c of select(candidates(rs, text), sentences)) {
+  for (const c of found.cands) {
     let tense: Tense | null = null;
     const ctx = {
       ref: reference,
@@ -101,4 +124,8 @@ export function tagTimes(text: string, sentences: Sentence[], lang: string, refe
     });
   }
   return out;
+}
+
+export function tagTimes(text: string, sentences: Sentence[], lang: string, reference: Ymd | null, options: TagOptions = {}): TimeExpr[] {
+  return resolveTimes(findTimes(text, sentences, lang, options.tokens), text, sentences, reference, options);
 }
