@@ -1,8 +1,12 @@
 // Finds the publication date when metadata has none: a timestamp line, else the latest full date in the text.
 import type { Document, TimeExpr } from "../../core/types.js";
+import type { Inferred } from "./infer.js";
 
 const NUMERIC = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?/;
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** The widest inferred window (in days) still used as the reference date. */
+export const MAX_INFERRED_WIDTH_DAYS = 31;
 
 /** Normalizes a metadata date to ISO 8601, or null when it cannot be read. */
 export function normalizePublished(s: string | null): string | null {
@@ -19,7 +23,7 @@ export function normalizePublished(s: string | null): string | null {
 }
 
 /** Sets meta.published and publishedBasis when missing; returns the reference day (YYYY-MM-DD) or null. */
-export function inferPublished(doc: Document, bare: TimeExpr[]): string | null {
+export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () => Inferred | null = () => null, fileDate?: string): string | null {
   const meta = doc.meta;
   if (meta.published) {
     const n = normalizePublished(meta.published);
@@ -45,7 +49,17 @@ export function inferPublished(doc: Document, bare: TimeExpr[]): string | null {
     meta.publishedBasis = "text";
     return meta.published;
   }
-  // Otherwise the latest fully specified day mentioned, never today.
+  // "Heute, 19:11": today is the day the file was saved, when the reader knows it.
+  const CLOCK_TODAY = /^(?:heute|today)\b[^0-9]{0,4}(\d{1,2})[:.](\d{2})/i;
+  for (const r of meta.removed) {
+    const m = CLOCK_TODAY.exec(r.text.trim());
+    if (m && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate)) {
+      meta.published = `${fileDate.slice(0, 10)}T${m[1]!.padStart(2, "0")}:${m[2]}:00`;
+      meta.publishedBasis = "text";
+      return meta.published.slice(0, 10);
+    }
+  }
+  // Otherwise the latest fully specified day the text names: reports follow their events closely.
   let latest: string | null = null;
   for (const t of bare) {
     if (t.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && (!latest || t.value > latest)) latest = t.value;
@@ -54,6 +68,14 @@ export function inferPublished(doc: Document, bare: TimeExpr[]): string | null {
     meta.published = latest;
     meta.publishedBasis = "inferred";
     return latest;
+  }
+  // Else inferred from the content (offices of the people named, tensed dates, weekdays), never today.
+  const inferred = fromContent();
+  // A wide window (months, years) is no reference: resolving weekdays against a guess would invent dates.
+  if (inferred && (Date.parse(inferred.range.end) - Date.parse(inferred.range.start)) / 86400000 <= MAX_INFERRED_WIDTH_DAYS) {
+    meta.published = inferred.day;
+    meta.publishedBasis = "inferred";
+    return inferred.day;
   }
   meta.publishedBasis = "unknown";
   return null;

@@ -1,0 +1,164 @@
+// Infers a publication day for a text without one: the offices of the people it names (KB), its tensed dates and weekdays.
+import { foldWords } from "../../core/normalize.js";
+import type { Document, Sentence, Span } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+import { dayNumber, iso, parseIso, type Ymd } from "./calendar.js";
+import { resolveTimes, type Found } from "./tagger.js";
+
+export interface Inferred {
+  day: string;
+  /** The days that score as well as the chosen one (the honest uncertainty). */
+  range: { start: string; end: string };
+  /** What the estimate rests on, for provenance. */
+  basis: string;
+}
+
+/** Dated roles of the KB people the text names in full ("Donald Trump", "Karoline Leavitt"). */
+function peopleRoles(text: string, tokens: readonly Span[], kb: KnowledgeBase): { id: string; spans: [number, number][] }[] {
+  const words = tokens.filter((t) => /^[\p{L}]/u.test(text[t.start] ?? ""));
+  const seen = new Map<string, [number, number][]>();
+  const horizon = kbHorizon(kb);
+  for (let i = 0; i < words.length; i++) {
+    const first = foldWords(text.slice(words[i]!.start, words[i]!.end));
+    if (!kb.firstWords.has(first)) continue;
+    for (let n = Math.min(kb.maxWords, 4); n >= 2; n--) {
+      const last = words[i + n - 1];
+      if (!last) continue;
+      const hits = kb.lookup(foldWords(text.slice(words[i]!.start, last.end)));
+      const person = hits?.find((h) => h.form === "name" && h.id.startsWith("person:"));
+      if (!person || seen.has(person.id)) continue;
+      const e = kb.entity(person.id);
+      const spans: [number, number][] = [];
+      for (const r of e?.roles ?? []) {
+        if (!r.start) continue;
+        const a = dayNumber(parseIso(padDate(r.start, false))!);
+        const b = r.end ? dayNumber(parseIso(padDate(r.end, true))!) : horizon;
+        if (b >= a) spans.push([a, b]);
+      }
+      if (spans.length) seen.set(person.id, merge(spans));
+      break;
+    }
+  }
+  return [...seen].map(([id, spans]) => ({ id, spans }));
+}
+
+/** Overlapping or touching day intervals joined, so that a person counts once per day. */
+function merge(spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** "2025" -> 2025-01-01 (start) or 2025-12-31 (end); "2023-03" likewise. */
+function padDate(s: string, end: boolean): string {
+  if (s.length === 4) return end ? `${s}-12-31` : `${s}-01-01`;
+  if (s.length === 7) return end ? `${s}-28` : `${s}-01`;
+  return s;
+}
+
+const horizons = new WeakMap<KnowledgeBase, number>();
+/** The last day the KB knows about: open roles ("still in office") run to it, not to today. */
+function kbHorizon(kb: KnowledgeBase): number {
+  const hit = horizons.get(kb);
+  if (hit != null) return hit;
+  let max = 0;
+  for (const e of kb.entities.values())
+    for (const r of e.roles)
+      for (const d of [r.start, r.end]) if (d) max = Math.max(max, dayNumber(parseIso(padDate(d, true))!));
+  horizons.set(kb, max);
+  return max;
+}
+
+const fromNumber = (n: number): Ymd => {
+  const t = new Date(n * 86400000);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+};
+
+/**
+ * Scores every day in the window the named people's offices allow: each person in office adds weight; each tensed
+ * expression resolved against the candidate day adds how close it lies (news report on the last days and weeks), and
+ * a weekday told in the past is most often the day of publication itself. Returns null when nothing constrains the day.
+ */
+export function inferFromContent(doc: Document, found: Found, sentences: Sentence[], kb: KnowledgeBase | null): Inferred | null {
+  const tokens = doc.layers.tokens ?? [];
+  const people = kb ? peopleRoles(doc.text, tokens, kb) : [];
+  // The window: the days covered by the most named people (their offices overlap there); else the years the text names.
+  const edges: [number, number][] = [];
+  for (const p of people) for (const [a, b] of p.spans) edges.push([a, 1], [b + 1, -1]);
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let cover = 0;
+  let most = 0;
+  for (const [, d] of edges) most = Math.max(most, (cover += d));
+  const covered = (n: number) => people.filter((p) => p.spans.some(([a, b]) => n >= a && n <= b)).length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  cover = 0;
+  for (let i = 0; i < edges.length; i++) {
+    cover += edges[i]![1];
+    if (cover === most && most > 0) {
+      lo = Math.min(lo, edges[i]![0]);
+      hi = Math.max(hi, (edges[i + 1]?.[0] ?? edges[i]![0] + 1) - 1);
+    }
+  }
+  const bare = resolveTimes(found, doc.text, sentences, null);
+  if (!people.length) {
+    for (const t of bare) {
+      const y = t.value && /^(\d{4})/.exec(t.value);
+      if (y && +y[1]! > 1900) {
+        lo = Math.min(lo, dayNumber({ y: +y[1]!, m: 1, d: 1 }));
+        hi = Math.max(hi, dayNumber({ y: +y[1]! + 1, m: 12, d: 31 }));
+      }
+    }
+  }
+  if (!isFinite(lo)) return null;
+  // Only the most recent twelve years of a long window: the scan is per day.
+  lo = Math.max(lo, hi - 12 * 366);
+  // Only expressions whose value depends on the reference day can tell days apart.
+  const DEICTIC = /^(?:relative-day|relative-unit|ago)$/;
+  const moving: Found = { rs: found.rs, cands: found.cands.filter((c) => c.tensed || DEICTIC.test(c.rule.split("+").pop()!)) };
+  let best = -Infinity;
+  const scores: number[] = [];
+  for (let n = lo; n <= hi; n++) {
+    const inOffice = covered(n);
+    let s = inOffice * 10;
+    if (inOffice < most || s < best - 40) {
+      scores.push(-Infinity);
+      continue;
+    }
+    const day = fromNumber(n);
+    for (const t of moving.cands.length ? resolveTimes(moving, doc.text, sentences, day) : []) {
+      if (!t.range || !t.value || t.value.startsWith("P") || t.value.includes("REF")) continue;
+      const a = dayNumber(parseIso(t.range.start)!);
+      const b = dayNumber(parseIso(t.range.end)!);
+      const dist = n < a ? a - n : n > b ? n - b : 0;
+      const tense = t.provenance.detail?.replace("tense ", "");
+      // A future expression that lies behind the candidate day (or a past one ahead of it) contradicts it.
+      if ((tense === "future" && b < n) || (tense === "past" && a > n)) s -= 5;
+      // News look back days or weeks: a month of grace, then every further month costs.
+      s -= Math.max(0, Math.min(dist, 400) - 30) / 30;
+      if (t.provenance.rule === "weekday" && tense === "past" && dist === 0) s += 0.5;
+    }
+    scores.push(s);
+    if (s > best) best = s;
+  }
+  if (best === -Infinity) return null;
+  // The chosen day: the latest of the best-scoring days (a report comes after what it reports).
+  let first = -1;
+  let last = -1;
+  scores.forEach((s, i) => {
+    if (s >= best - 0.01) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  const day = iso(fromNumber(lo + last));
+  return {
+    day,
+    range: { start: iso(fromNumber(lo + first)), end: day },
+    basis: `${people.length} KB people in office, ${bare.length} time expressions`,
+  };
+}

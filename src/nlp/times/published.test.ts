@@ -1,0 +1,59 @@
+// Publication-date inference: timestamps in the text, and content-based inference on the raw seeds (skipped without ../shared).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeContext } from "../../cli/context.js";
+import { processArticle } from "../../extract.js";
+import { readInputs } from "../../ingest/sources.js";
+import { hasShared, SHARED } from "../../test/helpers.js";
+import { findTimes } from "./tagger.js";
+import { inferFromContent } from "./infer.js";
+import { MAX_INFERRED_WIDTH_DAYS, normalizePublished } from "./published.js";
+
+test("metadata dates are normalized to ISO 8601", () => {
+  assert.equal(normalizePublished("16.08.2025 14:05"), "2025-08-16T14:05:00");
+  assert.equal(normalizePublished("2025-08-16"), "2025-08-16");
+  assert.equal(normalizePublished("not a date"), null);
+});
+
+const days = (a: string, b: string) => Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86400000;
+
+function rawSeeds() {
+  const ctx = makeContext();
+  const dir = join(SHARED, "corpus", "seeds-raw");
+  const out: { file: string; gold: string; inferred: ReturnType<typeof inferFromContent>; published: string | null }[] = [];
+  for (const r of readInputs(readdirSync(dir).map((f) => join(dir, f)))) {
+    if (!("article" in r)) continue;
+    const file = r.article.source.split("/").pop()!;
+    const gold = (JSON.parse(readFileSync(join(SHARED, "eval", "dev", "gold", file.replace(/\.txt$/, ".json")), "utf8")) as { published: string }).published;
+    // Without the file's date: content alone.
+    const doc = processArticle({ ...r.article, fileDate: null }, ctx);
+    const found = findTimes(doc.text, doc.layers.sentences!, doc.meta.language, doc.layers.tokens);
+    out.push({ file, gold, inferred: inferFromContent(doc, found, doc.layers.sentences!, ctx.kb), published: doc.meta.published });
+  }
+  return out;
+}
+
+test("raw seeds: every text gets an inferred day whose range holds the gold date for at least 4 of 5", { skip: !hasShared && "../shared is absent" }, (t) => {
+  const seeds = rawSeeds();
+  assert.equal(seeds.length, 5);
+  let inRange = 0;
+  for (const s of seeds) {
+    assert.ok(s.inferred, `${s.file}: inferred`);
+    // Only a narrow window becomes the reference date; a wide one leaves `published` unknown rather than guessed.
+    const width = days(s.inferred!.range.start, s.inferred!.range.end);
+    assert.equal(s.published, width <= MAX_INFERRED_WIDTH_DAYS ? s.inferred!.day : null);
+    const g = s.gold.slice(0, 10);
+    if (g >= s.inferred!.range.start && g <= s.inferred!.range.end) inRange++;
+    t.diagnostic(`${s.file}: gold ${g}, inferred ${s.inferred!.day} (${s.inferred!.range.start}..${s.inferred!.range.end}), ${days(g, s.inferred!.day)} days off`);
+  }
+  assert.ok(inRange >= 4, `gold inside the inferred range for ${inRange} of 5`);
+});
+
+// The issue's bar: the point estimate within 3 days of gold for 4 of 5. Not reached: without dated world events
+// (summits, the war's start) the text fixes the weekday and a window of weeks to months, not the day.
+test("raw seeds: inferred day within 3 days of gold for at least 4 of 5", { skip: !hasShared && "../shared is absent", todo: "needs a dated-events knowledge base" }, () => {
+  const near = rawSeeds().filter((s) => s.inferred && days(s.gold, s.inferred.day) <= 3).length;
+  assert.ok(near >= 4, `within 3 days for ${near} of 5`);
+});
