@@ -115,11 +115,15 @@ export function inferFromContent(doc: Document, found: Found, sentences: Sentenc
     }
   }
   if (!isFinite(lo)) return null;
-  // Only the most recent twelve years of a long window: the scan is per day.
-  lo = Math.max(lo, hi - 12 * 366);
+  // Only the most recent two years of a long window: the scan is per day, and a wider window is never used as a reference.
+  lo = Math.max(lo, hi - 2 * 366);
   // Only expressions whose value depends on the reference day can tell days apart.
   const DEICTIC = /^(?:relative-day|relative-unit|ago)$/;
-  const moving: Found = { rs: found.rs, cands: found.cands.filter((c) => c.tensed || DEICTIC.test(c.rule.split("+").pop()!)) };
+  const moving: Found = { ...found, cands: found.cands.filter((c) => c.tensed || DEICTIC.test(c.rule.split("+").pop()!)) };
+  // Weekdays and "yesterday" repeat every week: only a partial calendar date ("10. Januar", "im März") can narrow the
+  // window to weeks; without one the scan could not return a usable reference, so the window is the answer.
+  const CALENDAR_FREE = /^(?:weekday|relative-day|relative-unit|ago|day-part|clock|clock-noun)$/;
+  if (!moving.cands.some((c) => !CALENDAR_FREE.test(c.rule.split("+").pop()!))) return { day: iso(fromNumber(hi)), range: { start: iso(fromNumber(lo)), end: iso(fromNumber(hi)) }, basis: `${people.length} KB people in office` };
   let best = -Infinity;
   const scores: number[] = [];
   for (let n = lo; n <= hi; n++) {

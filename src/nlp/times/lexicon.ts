@@ -108,6 +108,7 @@ export function alt(words: Iterable<string>): string {
 /** A case- and diacritic-insensitive dictionary: looks up lower-case, then folded, with runs of spaces collapsed. */
 export class Dict<V> {
   private readonly map = new Map<string, V>();
+  private readonly misses = new Set<string>();
   constructor(entries: Record<string, V> | Iterable<[string, V]>) {
     const list = Symbol.iterator in Object(entries) ? (entries as Iterable<[string, V]>) : Object.entries(entries as Record<string, V>);
     for (const [k, v] of list) {
@@ -121,8 +122,12 @@ export class Dict<V> {
     if (s == null) return undefined;
     const lower = s.toLowerCase().replace(/\s+/g, " ");
     const hit = this.map.get(lower);
-    // Folding only changes non-ASCII text; skip it for the common ASCII miss.
-    return hit !== undefined || !/[^\x00-\x7f]/.test(lower) ? hit : this.map.get(fold(lower));
+    // Folding only changes non-ASCII text; skip it for the common ASCII miss, and remember folded misses.
+    if (hit !== undefined || !/[^\x00-\x7f]/.test(lower)) return hit;
+    if (this.misses.has(lower)) return undefined;
+    const folded = this.map.get(fold(lower));
+    if (folded === undefined && this.misses.size < 10000) this.misses.add(lower);
+    return folded;
   }
   has(s: string | undefined): boolean {
     return this.get(s) !== undefined;

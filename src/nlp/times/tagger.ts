@@ -19,6 +19,8 @@ export interface TagOptions {
 export interface Found {
   cands: Cand[];
   rs: RuleSet;
+  /** Tense cues per sentence start, filled on first use and shared by every resolution of this text. */
+  cues: Map<number, Cue[]>;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -59,26 +61,37 @@ function select(cands: Cand[], sentences: Sentence[]): Cand[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
-/** The nearest tense cue to the expression inside its sentence. */
-function tenseAt(text: string, s: { start: number; end: number }, at: number, end: number, rs: RuleSet): Tense {
-  let best: Tense = "none";
-  let bestDist = Infinity;
-  const slice = text.slice(s.start, s.end);
-  for (const m of slice.matchAll(/\p{L}+/gu)) {
+export interface Cue {
+  start: number;
+  end: number;
+  tense: "past" | "future";
+  /** Perfect-tense auxiliaries count from four times as far. */
+  weight: number;
+}
+
+/** The tense cues of a sentence, found once per sentence however many expressions it holds. */
+function cuesOf(text: string, s: { start: number; end: number }, rs: RuleSet): Cue[] {
+  const out: Cue[] = [];
+  for (const m of text.slice(s.start, s.end).matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase();
     if (rs.lowerOnly.has(w) && m[0] !== w) continue;
-    // Distance from the expression's nearer edge, so that words after it count as much as words before it.
-    const pos = s.start + m.index;
-    let dist = pos >= end ? pos - end : Math.max(0, at - (pos + m[0].length));
-    const fut = rs.future.has(w);
-    const weak = !fut && rs.weakPast.has(w);
-    if (weak) dist *= 4;
-    if (dist >= bestDist) continue;
-    if (fut) {
-      best = "future";
-      bestDist = dist;
-    } else if (weak || rs.past.has(w)) {
-      best = "past";
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    if (rs.future.has(w)) out.push({ start, end, tense: "future", weight: 1 });
+    else if (rs.weakPast.has(w)) out.push({ start, end, tense: "past", weight: 4 });
+    else if (rs.past.has(w)) out.push({ start, end, tense: "past", weight: 1 });
+  }
+  return out;
+}
+
+/** The nearest tense cue to the expression inside its sentence, measured from the expression's nearer edge. */
+function tenseAt(cues: Cue[], at: number, end: number): Tense {
+  let best: Tense = "none";
+  let bestDist = Infinity;
+  for (const c of cues) {
+    const dist = (c.start >= end ? c.start - end : Math.max(0, at - c.end)) * c.weight;
+    if (dist < bestDist) {
+      best = c.tense;
       bestDist = dist;
     }
   }
@@ -88,7 +101,7 @@ function tenseAt(text: string, s: { start: number; end: number }, at: number, en
 /** Finds the expressions of a text (independent of any reference date). */
 export function findTimes(text: string, sentences: Sentence[], lang: string, tokens?: readonly Span[]): Found {
   const rs = rulesFor(lang === "de" ? "de" : "en");
-  return { rs, cands: select(candidates(rs, text, tokens), sentences) };
+  return { rs, cands: select(candidates(rs, text, tokens), sentences), cues: new Map() };
 }
 
 /** Resolves found expressions in text order: news on the reference day, narratives on the story's last date. */
@@ -97,6 +110,7 @@ export function resolveTimes(found: Found, text: string, sentences: Sentence[], 
   const narrative = options.genre === "narrative";
   const out: TimeExpr[] = [];
   let anchor: Point | null = null;
+  const cueCache = found.cues;
   for (const c of found.cands) {
     let tense: Tense | null = null;
     const ctx = {
@@ -106,7 +120,9 @@ export function resolveTimes(found: Found, text: string, sentences: Sentence[], 
       tense: () => {
         if (tense == null) {
           const s = spanAt(sentences, c.start) ?? { start: 0, end: text.length };
-          tense = tenseAt(text, s, c.start, c.end, rs);
+          let cues = cueCache.get(s.start);
+          if (!cues) cueCache.set(s.start, (cues = cuesOf(text, s, rs)));
+          tense = tenseAt(cues, c.start, c.end);
         }
         return tense;
       },
