@@ -131,7 +131,18 @@ export function candidatesAt(rs: RuleSet, text: string, pos: number, word: strin
 const foldKey = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss");
 
 function build(lex: TimeLexicon, lang: string): RuleSet {
-  const months = new Dict(lex.months);
+  const monthDict = new Dict(lex.months);
+  // "Februars", "Mais": a genitive ending from the lexicon is stripped before the lookup.
+  const months = {
+    get: (w: string | undefined) => {
+      if (w == null) return undefined;
+      const hit = monthDict.get(w);
+      if (hit !== undefined) return hit;
+      for (const suf of lex.monthSuffixes ?? []) if (suf && w.toLowerCase().endsWith(suf)) return monthDict.get(w.slice(0, -suf.length));
+      return undefined;
+    },
+    has: (w: string | undefined) => monthDict.has(w),
+  };
   const ambiguousMonths = new Set(lex.ambiguousMonths);
   const weekdays = new Dict(lex.weekdays);
   const relDays = new Dict(lex.relativeDays);
@@ -495,7 +506,7 @@ function build(lex: TimeLexicon, lang: string): RuleSet {
     return cand(at, m, "ago", (ctx) => {
       const base = ctx.narrative ? anaphoraBase(ctx) : ctx.ref;
       if (!base) return none();
-      const p = code === "Y" ? { y: base.y - k } : code === "M" ? shift(truncate(base as Point, "M") ?? base, "M", -k) : code === "W" || code === "D" ? shift(base as Point, "D", -Math.round((k * minutes) / 1440)) : shift(base as Point, "D", 0);
+      const p = code === "Y" && Number.isInteger(k) ? { y: base.y - k } : code === "Y" ? shift(truncate(base as Point, "M") ?? base, "M", -Math.round(k * 12)) : code === "M" ? shift(truncate(base as Point, "M") ?? base, "M", -k) : code === "W" || code === "D" ? shift(base as Point, "D", -Math.round((k * minutes) / 1440)) : shift(base as Point, "D", 0);
       return p ? pointResult(p) : none();
     });
   }
@@ -543,9 +554,15 @@ function build(lex: TimeLexicon, lang: string): RuleSet {
     if (minutes == null || dir == null) return null;
     const code = unitCode(minutes);
     const k = num(q);
-    if (!isFinite(k)) return cand(at, m, "shift-vague", () => ({ value: vagueDuration(code), range: null }));
+    // "wenige Tage später": a vague step forward or back is a vague future or past, not a duration.
+    if (!isFinite(k)) return cand(at, m, "shift-vague", () => ({ value: dir > 0 ? "FUTURE_REF" : "PAST_REF", range: null }));
     return cand(at, m, "shift", (ctx) => {
-      if (code === "W") return { value: durationValue(k, minutes), range: null };
+      if (code === "W") {
+        // "zwei Wochen später": a day, seven days a week on.
+        const b = anaphoraBase(ctx);
+        const p = b ? shift(b, "D", dir * Math.round(k * 7)) : null;
+        return p ? pointResult(p) : { value: durationValue(k, minutes), range: null };
+      }
       if (code === "H" || code === "MIN") return { value: durationValue(k, minutes), range: null };
       const base = anaphoraBase(ctx);
       if (!base) return none();

@@ -123,7 +123,7 @@ const DE_NEWS: Row[] = [
   ["Das Telefonat dauerte 50 Minuten.", "50 Minuten", "PT50M"],
   ["Russland führt seit fast vier Jahren Krieg.", "fast vier Jahren", "P4Y"],
   ["Die Verhandlungen dauerten drei Tage.", "drei Tage", "P3D"],
-  ["Das Ultimatum läuft 48 Stunden.", "48 Stunden", "PT48H"],
+  ["Das Ultimatum läuft 48 Stunden.", "48 Stunden", "P2D"],
   ["Die Konferenz dauerte eine Woche.", "eine Woche", "P1W"],
   ["Nach sechs Monaten endete die Mission.", "Nach sechs Monaten", "P6M"],
   ["Er blieb anderthalb Jahre im Amt.", "anderthalb Jahre", "P1Y6M"],
@@ -218,6 +218,12 @@ const DE_NARRATIVE: Row[] = [
   ["Die Kämpfe dauerten sechs Wochen.", "sechs Wochen", "P6W"],
   ["Der Dreißigjährige Krieg verwüstete das Land.", "Dreißigjährige", "P30Y"],
   ["Am 7. Mai 1945 wurde unterzeichnet. Die Kapitulation trat am 8. Mai in Kraft.", "8. Mai", "1945-05-08"],
+  ["Am 10. Mai 1940 begann der Westfeldzug. Zwei Wochen später stand die Wehrmacht am Kanal.", "Zwei Wochen später", "1940-05-24"],
+  ["Am 10. Mai 1940 begann der Westfeldzug. Wenige Tage später fiel Sedan.", "Wenige Tage später", "FUTURE_REF"],
+  ["Am 10. Mai 1940 begann der Westfeldzug. Ein halbes Jahr später war Frankreich besetzt.", "Ein halbes Jahr später", "1940-11"],
+  ["In der Nacht des 9. Februars 1904 griff Japan an.", "Nacht des 9. Februars 1904", "1904-02-09TNI"],
+  ["Im August 1914 begann der Krieg. Wie schon 1870 marschierten die Truppen. Am 4. August erklärte Großbritannien den Krieg.", "4. August", "1914-08-04"],
+  ["Im Juni 1863 kämpften sie weiter. Vor drei dreiviertel Jahren hatte der Krieg begonnen.", "Vor drei dreiviertel Jahren", "1859-09"],
 ];
 
 // 2021-12-31 is a Friday.

@@ -25,6 +25,9 @@ export interface Found {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Years a bare year may lie from the story's anchor and still move it. */
+const MAX_BARE_YEAR_JUMP = 20;
+
 /** Every candidate in the text: patterns run only where a token can start one (a digit or a listed first word). */
 function candidates(rs: RuleSet, text: string, tokens?: readonly Span[]): Cand[] {
   const out: Cand[] = [];
@@ -129,7 +132,9 @@ export function resolveTimes(found: Found, text: string, sentences: Sentence[], 
     };
     const r = c.resolve(ctx);
     if (!r) continue;
-    if (r.point && !c.aside) anchor = r.point;
+    // A bare year decades away from the story ("wie schon 1870") is a reference to another era, not a move of the story.
+    const jump = c.rule === "year" && anchor && r.point && Math.abs(r.point.y - anchor.y) > MAX_BARE_YEAR_JUMP;
+    if (r.point && !c.aside && !jump) anchor = r.point;
     out.push({
       start: c.start,
       end: c.end,

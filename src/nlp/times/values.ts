@@ -124,6 +124,8 @@ export function durationValue(n: number, minutes: number): string | null {
     case "D":
       return frac ? `P${whole ? `${whole}D` : ""}T${Math.round(frac * 24)}H` : `P${whole}D`;
     case "H":
+      // Whole days of hours read as days ("48 Stunden" = P2D), as TIMEX annotators write them.
+      if (!frac && whole % 24 === 0) return `P${whole / 24}D`;
       return frac ? `PT${whole ? `${whole}H` : ""}${Math.round(frac * 60)}M` : `PT${whole}H`;
     default:
       return `PT${Math.round(n * minutes)}M`;
