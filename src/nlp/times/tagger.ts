@@ -46,8 +46,22 @@ function candidates(rs: RuleSet, text: string, tokens?: readonly Span[]): Cand[]
   return out;
 }
 
+/**
+ * Whether every sentence end inside [.., end) follows an ordinal ("des 20. Jahrhunderts", "am 9. Mai"): a split
+ * the sentence splitter made at the ordinal's dot, which the expression may cross.
+ */
+function ordinalBreak(text: string, sentences: Sentence[], first: Sentence, end: number): boolean {
+  let s: Sentence | undefined = first;
+  while (s && s.end < end) {
+    if (!/\d\.\s*$/.test(text.slice(Math.max(s.start, s.end - 4), s.end))) return false;
+    s = spanAt(sentences, s.end) ?? spanAt(sentences, s.end + 1) ?? sentences.find((x) => x.start >= s!.end);
+    if (s && s.start >= end) break;
+  }
+  return true;
+}
+
 /** Longest expressions win; among equals the earlier one, then the rule listed first. */
-function select(cands: Cand[], sentences: Sentence[]): Cand[] {
+function select(cands: Cand[], sentences: Sentence[], text: string): Cand[] {
   const sorted = cands
     .map((c, i) => ({ c, i }))
     .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
@@ -57,7 +71,7 @@ function select(cands: Cand[], sentences: Sentence[]): Cand[] {
     if (used.some(([s, e]) => c.start < e && s < c.end)) continue;
     const sentence = spanAt(sentences, c.start);
     // An expression never crosses a sentence boundary.
-    if (sentences.length && (!sentence || c.end > sentence.end)) continue;
+    if (sentences.length && (!sentence || (c.end > sentence.end && !ordinalBreak(text, sentences, sentence, c.end)))) continue;
     taken.push(c);
     used.push([c.start, c.end]);
   }
@@ -104,7 +118,7 @@ function tenseAt(cues: Cue[], at: number, end: number): Tense {
 /** Finds the expressions of a text (independent of any reference date). */
 export function findTimes(text: string, sentences: Sentence[], lang: string, tokens?: readonly Span[]): Found {
   const rs = rulesFor(lang === "de" ? "de" : "en");
-  return { rs, cands: select(candidates(rs, text, tokens), sentences), cues: new Map() };
+  return { rs, cands: select(candidates(rs, text, tokens), sentences, text), cues: new Map() };
 }
 
 /** Resolves found expressions in text order: news on the reference day, narratives on the story's last date. */
