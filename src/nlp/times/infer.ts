@@ -124,17 +124,11 @@ export function inferFromContent(doc: Document, found: Found, sentences: Sentenc
   // window to weeks; without one the scan could not return a usable reference, so the window is the answer.
   const CALENDAR_FREE = /^(?:weekday|relative-day|relative-unit|ago|day-part|clock|clock-noun)$/;
   if (!moving.cands.some((c) => !CALENDAR_FREE.test(c.rule.split("+").pop()!))) return { day: iso(fromNumber(hi)), range: { start: iso(fromNumber(lo)), end: iso(fromNumber(hi)) }, basis: `${people.length} KB people in office` };
-  let best = -Infinity;
-  const scores: number[] = [];
-  for (let n = lo; n <= hi; n++) {
+  const score = (n: number): number => {
     const inOffice = covered(n);
+    if (inOffice < most) return -Infinity;
     let s = inOffice * 10;
-    if (inOffice < most || s < best - 40) {
-      scores.push(-Infinity);
-      continue;
-    }
-    const day = fromNumber(n);
-    for (const t of moving.cands.length ? resolveTimes(moving, doc.text, sentences, day) : []) {
+    for (const t of resolveTimes(moving, doc.text, sentences, fromNumber(n))) {
       if (!t.range || !t.value || t.value.startsWith("P") || t.value.includes("REF")) continue;
       const a = dayNumber(parseIso(t.range.start)!);
       const b = dayNumber(parseIso(t.range.end)!);
@@ -146,23 +140,41 @@ export function inferFromContent(doc: Document, found: Found, sentences: Sentenc
       s -= Math.max(0, Math.min(dist, 400) - 30) / 30;
       if (t.provenance.rule === "weekday" && tense === "past" && dist === 0) s += 0.5;
     }
-    scores.push(s);
-    if (s > best) best = s;
+    return s;
+  };
+  // Coarse to fine: every seventh day first, then every day around the coarse days that came near the best.
+  const scores = new Map<number, number>();
+  let coarseBest = -Infinity;
+  for (let n = lo; n <= hi; n += 7) {
+    const s = score(n);
+    scores.set(n, s);
+    coarseBest = Math.max(coarseBest, s);
   }
-  if (best === -Infinity) return null;
+  if (coarseBest === -Infinity) return null;
+  // A plateau wider than two months cannot become a reference: report it without refining.
+  const top = [...scores].filter(([, s]) => s >= coarseBest - 0.01).map(([n]) => n);
+  if (Math.max(...top) - Math.min(...top) > 62) {
+    const day = iso(fromNumber(Math.max(...top)));
+    return { day, range: { start: iso(fromNumber(Math.min(...top))), end: day }, basis: `${people.length} KB people in office, ${bare.length} time expressions (coarse)` };
+  }
+  for (const [n, s] of [...scores]) {
+    if (s < coarseBest - 6) continue;
+    for (let k = Math.max(lo, n - 7); k <= Math.min(hi, n + 7); k++) if (!scores.has(k)) scores.set(k, score(k));
+  }
+  let best = -Infinity;
+  for (const s of scores.values()) best = Math.max(best, s);
   // The chosen day: the latest of the best-scoring days (a report comes after what it reports).
-  let first = -1;
-  let last = -1;
-  scores.forEach((s, i) => {
-    if (s >= best - 0.01) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  });
-  const day = iso(fromNumber(lo + last));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const [n, s] of scores) {
+    if (s < best - 0.01) continue;
+    first = Math.min(first, n);
+    last = Math.max(last, n);
+  }
+  const day = iso(fromNumber(last));
   return {
     day,
-    range: { start: iso(fromNumber(lo + first)), end: day },
+    range: { start: iso(fromNumber(first)), end: day },
     basis: `${people.length} KB people in office, ${bare.length} time expressions`,
   };
 }
