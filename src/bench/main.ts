@@ -6,6 +6,7 @@ import { EXAMPLES_DIR } from "../core/paths.js";
 import { toRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import { readInputs } from "../ingest/sources.js";
+import { findAliasCandidates, tokenKeys } from "../nlp/mentions/find.js";
 import type { RawArticle } from "../ingest/article.js";
 
 const t0 = performance.now();
@@ -24,12 +25,24 @@ while (performance.now() - start < 2000) {
   done += articles.length;
 }
 const seconds = (performance.now() - start) / 1000;
+
+// KB lookup alone: token keys and the alias trie scan over every sentence of the processed corpus.
+const docs = articles.map((a) => processArticle({ ...a }, ctx));
+const sentences = docs.reduce((n, d) => n + d.layers.sentences!.length, 0);
+const l0 = performance.now();
+let lookupRounds = 0;
+while (performance.now() - l0 < 500) {
+  for (const d of docs) findAliasCandidates(d, ctx.kb, tokenKeys(d));
+  lookupRounds++;
+}
+const lookupMsPerSentence = (performance.now() - l0) / lookupRounds / sentences;
 const result = {
   corpus: "examples/corpus",
   articles: articles.length,
   meanArticleKB: +(bytes / articles.length / 1024).toFixed(1),
   extract: { articlesPerSecond: +(done / seconds).toFixed(1), processed: done, seconds: +seconds.toFixed(2) },
   kbLoadMs: +kbLoadMs.toFixed(0),
+  kbLookupMsPerSentence: +lookupMsPerSentence.toFixed(4),
   peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(0),
 };
 console.log(JSON.stringify(result));
@@ -37,4 +50,5 @@ console.log(`\n| measure | value |\n|---|---|`);
 console.log(`| articles in corpus | ${result.articles} (mean ${result.meanArticleKB} KB) |`);
 console.log(`| extract, articles/s (one core) | ${result.extract.articlesPerSecond} |`);
 console.log(`| knowledge base load | ${result.kbLoadMs} ms |`);
+console.log(`| knowledge base lookup per sentence | ${result.kbLookupMsPerSentence} ms |`);
 console.log(`| peak RSS | ${result.peakRssMB} MB |`);

@@ -1,56 +1,66 @@
 // Token-keyed trie over folded alias words: each token window costs one Map lookup while scanning.
 import { fold } from "../core/normalize.js";
 
-export interface TrieNode<H> {
-  next: Map<string, TrieNode<H>> | null;
-  hits: H[] | null;
-}
-
 /**
  * The key of one word token: folded (case, diacritics, ß), inner apostrophes dropped, so that
  * the text token "Putin’s" and an alias word are compared on the same footing.
  */
 export function tokenKey(raw: string): string {
-  const f = fold(raw);
-  return f.includes("'") || f.includes("’") ? f.replace(/['’]/g, "") : f;
+  let k = keyCache.get(raw);
+  if (k !== undefined) return k;
+  let ascii = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127 || c === 39) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) k = raw.toLowerCase();
+  else {
+    const f = fold(raw).replace(/\p{M}/gu, "");
+    k = f.includes("'") || f.includes("’") ? f.replace(/['’]/g, "") : f;
+  }
+  // Words repeat across articles: a bounded cache saves the Unicode normalization.
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(raw, k);
+  return k;
 }
+const keyCache = new Map<string, string>();
 
 /** Alias text → keys, split the way the tokenizer splits text (hyphens, periods, spaces separate words). */
 export function aliasKeys(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{M}\p{N}'’]+/u)
-    .map((w) => w.replace(/['’]/g, "").replace(/\p{M}/gu, ""))
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const w of text.split(SPLIT)) if (w) out.push(tokenKey(w));
+  return out;
 }
+const SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
 
+/**
+ * Aliases keyed by their folded words joined with single spaces, plus the set of every proper
+ * word prefix, so a scan extends a window while `prefixes` has it and looks it up in `hits`:
+ * two flat Maps instead of one Map per trie node keep loading fast and light on memory.
+ */
 export class AliasTrie<H> {
-  readonly root: TrieNode<H> = { next: new Map(), hits: null };
+  readonly hits = new Map<string, H[]>();
+  readonly prefixes = new Set<string>();
   maxWords = 1;
 
   add(keys: string[], hit: H, same: (a: H, b: H) => boolean): void {
     if (!keys.length) return;
-    let node = this.root;
-    for (const k of keys) {
-      node.next ??= new Map();
-      let child = node.next.get(k);
-      if (!child) {
-        child = { next: null, hits: null };
-        node.next.set(k, child);
-      }
-      node = child;
+    let acc = keys[0]!;
+    for (let i = 1; i < keys.length; i++) {
+      this.prefixes.add(acc);
+      acc += " " + keys[i]!;
     }
-    node.hits ??= [];
-    if (!node.hits.some((h) => same(h, hit))) node.hits.push(hit);
+    const list = this.hits.get(acc);
+    if (!list) this.hits.set(acc, [hit]);
+    else if (!list.some((h) => same(h, hit))) list.push(hit);
     if (keys.length > this.maxWords) this.maxWords = keys.length;
   }
 
   /** Exact lookup of a whole key sequence. */
   get(keys: string[]): H[] | undefined {
-    let node: TrieNode<H> | undefined = this.root;
-    for (const k of keys) {
-      node = node.next?.get(k);
-      if (!node) return undefined;
-    }
-    return node.hits ?? undefined;
+    return this.hits.get(keys.join(" "));
   }
 }

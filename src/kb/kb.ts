@@ -81,6 +81,17 @@ export class KnowledgeBase {
 
   /** Person name words within Damerau-Levenshtein distance 1 of `key` (only words of 7+ letters). */
   typoCandidates(key: string): string[] {
+    let c = this.typoCache.get(key);
+    if (!c) {
+      c = this.computeTypos(key);
+      if (this.typoCache.size > 50_000) this.typoCache.clear();
+      this.typoCache.set(key, c);
+    }
+    return c;
+  }
+  private readonly typoCache = new Map<string, string[]>();
+
+  private computeTypos(key: string): string[] {
     if (!this.deletions) {
       this.deletions = new Map();
       for (const w of this.personWords) for (const d of deletes(w)) {

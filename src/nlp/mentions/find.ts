@@ -2,7 +2,7 @@
 import { lexicon } from "../../core/lexicon.js";
 import { fold } from "../../core/normalize.js";
 import type { Document, Mention, Token } from "../../core/types.js";
-import { tokenKey } from "../../kb/alias-trie.js";
+import { aliasKeys, tokenKey } from "../../kb/alias-trie.js";
 import type { AliasHit, KnowledgeBase } from "../../kb/kb.js";
 import type { NameLexicon } from "./name-lexicon.js";
 import type { LocalPerson, LocalSpan } from "./unknown-persons.js";
@@ -18,21 +18,31 @@ export interface Candidate {
   hits: AliasHit[];
   rule: string;
 }
-function roleNouns(lang: string): { nouns: Map<string, RoleNoun>; blockers: Set<string> } {
+function roleNouns(lang: string): RoleData {
   const key = `role-nouns:${lang}`;
   let m = roleCache.get(key);
   if (!m) {
-    m = { nouns: new Map(), blockers: new Set() };
+    m = { nouns: new Map(), blockers: new Set(), firstKeys: new Set() };
     for (const l of [lang, ...(lang === "de" ? ["en"] : ["de"])]) {
       const d = lexicon<{ nouns: Record<string, RoleNoun>; blockers?: string[] }>(l, "role-nouns", { nouns: {} });
-      for (const [k, v] of Object.entries(d.nouns)) if (!m.nouns.has(fold(k))) m.nouns.set(fold(k), v);
+      for (const [k, v] of Object.entries(d.nouns)) {
+        const key = aliasKeys(k).join(" ");
+        if (!m.nouns.has(key)) m.nouns.set(key, v);
+        m.firstKeys.add(key.split(" ")[0]!);
+      }
       for (const b of d.blockers ?? []) m.blockers.add(fold(b));
     }
     roleCache.set(key, m);
   }
   return m;
 }
-const roleCache = new Map<string, { nouns: Map<string, RoleNoun>; blockers: Set<string> }>();
+interface RoleData {
+  nouns: Map<string, RoleNoun>;
+  blockers: Set<string>;
+  /** First word of every role noun: most tokens are rejected with one Set lookup. */
+  firstKeys: Set<string>;
+}
+const roleCache = new Map<string, RoleData>();
 
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 
@@ -53,7 +63,7 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: Candidate[] = [];
-  const root = kb.trie.root;
+  const index = kb.trie;
   let i = 0;
   while (i < tokens.length) {
     if (keys[i] == null) {
@@ -61,7 +71,7 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
       continue;
     }
     let best: Candidate | null = null;
-    let node = root;
+    let acc = "";
     for (let k = i; k < tokens.length; k++) {
       const tk = tokens[k]!;
       if (tk.sentence !== tokens[i]!.sentence) break;
@@ -72,24 +82,25 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
         const next = tokens[k + 1];
         if (k > i && (ch === "-" || ch === ".") && tokens[k - 1]!.end === tk.start && next && next.start === tk.end && keys[k + 1] != null) continue;
         // "U.S. military": an abbreviation's final period, then the alias goes on after the space.
-        if (k > i && ch === "." && tokens[k - 1]!.end === tk.start && next && keys[k + 1] != null && node.next?.has(keys[k + 1]!)) continue;
+        if (k > i && ch === "." && tokens[k - 1]!.end === tk.start && next && keys[k + 1] != null && index.prefixes.has(acc)) continue;
         break;
       }
-      const child = node.next?.get(key);
-      if (!child?.hits && key.length >= 5 && key.endsWith("s")) {
-        const g = node.next?.get(key.slice(0, -1))?.hits?.filter((h) => GENITIVE_FORMS.has(h.form));
+      const prev = acc;
+      acc = prev ? `${prev} ${key}` : key;
+      const hits = index.hits.get(acc);
+      if (hits) best = { startTok: i, endTok: k, hits, rule: "alias" };
+      else if (key.length >= 5 && key.endsWith("s")) {
+        const g = index.hits.get(prev ? `${prev} ${key.slice(0, -1)}` : key.slice(0, -1))?.filter((h) => GENITIVE_FORMS.has(h.form));
         if (g?.length) best = { startTok: i, endTok: k, hits: g, rule: "alias-genitive" };
       }
-      if (!child) break;
-      if (child.hits) best = { startTok: i, endTok: k, hits: child.hits, rule: "alias" };
-      node = child;
+      if (!index.prefixes.has(acc)) break;
     }
     if (!best && keys[i]!.length >= 8 && /^\p{Lu}/u.test(text[tokens[i]!.start]!)) {
       const key = keys[i]!;
       const words = kb.typoCandidates(key);
       const stem = key.endsWith("s") ? kb.typoCandidates(key.slice(0, -1)) : [];
       const hits: AliasHit[] = [];
-      for (const w of [...words, ...stem]) for (const h of root.next?.get(w)?.hits ?? []) if (h.form === "surname") hits.push(h);
+      for (const w of [...words, ...stem]) for (const h of index.hits.get(w) ?? []) if (h.form === "surname") hits.push(h);
       if (hits.length) best = { startTok: i, endTok: i, hits, rule: "alias-typo" };
     }
     if (best) {
@@ -288,9 +299,9 @@ function pickByContext(hits: AliasHit[], seen: Set<string>, kb: KnowledgeBase, d
 }
 
 /** Role nouns ("Kremlchef", "der russische Präsident", "US-Außenminister") resolved to the office holder at `date`. */
-export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Mention[], date: string | null): Mention[] {
+export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Mention[], date: string | null, keys: (string | null)[]): Mention[] {
   if (!date) return [];
-  const { nouns, blockers } = roleNouns(doc.meta.language);
+  const { nouns, blockers, firstKeys } = roleNouns(doc.meta.language);
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: Mention[] = [];
@@ -298,15 +309,15 @@ export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Men
   for (const m of mentions) byStart.set(m.start, m);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== "word") continue;
+    if (t.kind !== "word" || !firstKeys.has(keys[i]!)) continue;
     // Try two-word role nouns first ("foreign minister"), then one word.
     let noun: RoleNoun | undefined;
     let endTok = i;
-    const two = tokens[i + 1] && tokens[i + 1]!.kind === "word" ? fold(text.slice(t.start, tokens[i + 1]!.end)) : null;
+    const two = tokens[i + 1] && tokens[i + 1]!.kind === "word" && tokens[i + 1]!.start === t.end + 1 ? `${keys[i]} ${keys[i + 1]}` : null;
     if (two && nouns.has(two)) {
       noun = nouns.get(two);
       endTok = i + 1;
-    } else noun = nouns.get(fold(text.slice(t.start, t.end)));
+    } else noun = nouns.get(keys[i]!);
     if (!noun) continue;
     // A role noun directly followed by a person's name is an apposition: the name mention covers it.
     const after = tokens[endTok + 1];

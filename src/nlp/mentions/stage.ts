@@ -48,7 +48,7 @@ export const mentionsStage: Stage = {
     );
     const known = resolveMentions(doc, kb, cands, keys, date, { stoplist: stoplist(lang), placeCues: placeCues(lang), names, locals, german: lang === "de" });
     const local = localMentions(doc, keys, locals, known);
-    const roles = findRoleMentions(doc, kb, known, date);
+    const roles = findRoleMentions(doc, kb, known, date, keys);
     const mentions: Mention[] = [...known, ...local, ...roles].sort((a, b) => a.start - b.start || b.end - a.end);
     const localNames = new Map(locals.map((l) => [l.person.id, l.person.name]));
     const entities = new Map<string, EntityInfo>();

@@ -47,12 +47,15 @@ export function findUnknownPersons(
   const german = lang === "de";
   const headline = titleCaseSentences(tokens, text, german);
 
-  const capWord = (i: number): boolean => {
-    const t = tokens[i];
-    if (!t || t.kind !== "word" || blocked[i]) return false;
-    const r = raw(i);
-    return isUpperStart(r) && !isAllCaps(r) && !lex.nonNameWords.has(keys[i]!);
-  };
+  // 1: starts with a capital, not all capitals, not a non-name word; computed once per token.
+  const cap = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "word" || blocked[k] || !isUpperStart(text[t.start]!)) continue;
+    const r = raw(k);
+    if (!isAllCaps(r) && !lex.nonNameWords.has(keys[k]!)) cap[k] = 1;
+  }
+  const capWord = (i: number): boolean => cap[i] === 1;
 
   let i = 0;
   while (i < tokens.length) {
