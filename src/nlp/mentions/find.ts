@@ -3,13 +3,15 @@ import { lexicon } from "../../core/lexicon.js";
 import { fold } from "../../core/normalize.js";
 import type { Document, Mention, Token } from "../../core/types.js";
 import { aliasKeys, tokenKey } from "../../kb/alias-trie.js";
-import type { AliasHit, KnowledgeBase } from "../../kb/kb.js";
+import type { AliasHit, KbEntity, KnowledgeBase } from "../../kb/kb.js";
 import type { NameLexicon } from "./name-lexicon.js";
 import type { LocalPerson, LocalSpan } from "./unknown-persons.js";
 
 interface RoleNoun {
   kind?: string;
   office?: string;
+  /** The office meant when no country is named ("der Kanzler" in a German text). */
+  defaultOffice?: string;
 }
 
 export interface Candidate {
@@ -305,41 +307,84 @@ export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Men
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: Mention[] = [];
-  const byStart = new Map<number, Mention>();
-  for (const m of mentions) byStart.set(m.start, m);
+  // The mention covering each token, so "U.S. president" finds "U.S" across its period.
+  const at: (Mention | undefined)[] = new Array(tokens.length);
+  let mi = 0;
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  for (let k = 0; k < tokens.length && mi < sorted.length; k++) {
+    while (mi < sorted.length && sorted[mi]!.end <= tokens[k]!.start) mi++;
+    const m = sorted[mi];
+    if (m && m.start <= tokens[k]!.start && tokens[k]!.end <= m.end) at[k] = m;
+  }
+  const year = +date.slice(0, 4);
+  const pastYear = new Uint8Array(tokens.length ? tokens[tokens.length - 1]!.sentence + 1 : 0);
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
+    if (tk.kind === "number" && tk.end - tk.start === 4) {
+      const y = +text.slice(tk.start, tk.end);
+      if (y >= 1900 && y < year - 1) pastYear[tk.sentence] = 1;
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== "word" || !firstKeys.has(keys[i]!)) continue;
-    // Try two-word role nouns first ("foreign minister"), then one word.
+    if (t.kind !== "word" || !firstKeys.has(keys[i]!) || at[i]?.type === "person") continue;
+    // Longest role noun first: "secretary of state", "Kreml-Sprecher", "foreign minister", "Präsident".
     let noun: RoleNoun | undefined;
     let endTok = i;
-    const two = tokens[i + 1] && tokens[i + 1]!.kind === "word" && tokens[i + 1]!.start === t.end + 1 ? `${keys[i]} ${keys[i + 1]}` : null;
-    if (two && nouns.has(two)) {
-      noun = nouns.get(two);
-      endTok = i + 1;
-    } else noun = nouns.get(keys[i]!);
+    let acc = keys[i]!;
+    const words = [i];
+    for (let k = i + 1; k < tokens.length && words.length < 4; k++) {
+      const tk = tokens[k]!;
+      if (tk.kind === "punct" && text[tk.start] === "-" && tk.start === tokens[k - 1]!.end) continue;
+      if (tk.kind !== "word" || tk.sentence !== t.sentence || tk.start > tokens[k - 1]!.end + 1) break;
+      words.push(k);
+    }
+    noun = nouns.get(acc);
+    for (let w = 1; w < words.length; w++) {
+      acc += " " + keys[words[w]!]!;
+      const n = nouns.get(acc);
+      if (n) {
+        noun = n;
+        endTok = words[w]!;
+      }
+    }
     if (!noun) continue;
     // A role noun directly followed by a person's name is an apposition: the name mention covers it.
-    const after = tokens[endTok + 1];
-    const nextMention = after ? byStart.get(after.start) : undefined;
-    if (nextMention && nextMention.type === "person") continue;
-    let office = noun.office ?? null;
-    let owner: string | null = null;
-    if (!office && noun.kind) {
-      owner = countryBefore(tokens, i, byStart, text) ?? countryAfter(tokens, endTok, byStart);
-      if (!owner) continue;
-      const offices = kb.officesOf(owner, noun.kind);
-      office = offices[0]?.id ?? null;
+    if (at[endTok + 1]?.type === "person") continue;
+    let office: string | null = null;
+    const owner = noun.kind ? (countryBefore(tokens, i, at, text) ?? countryAfter(tokens, endTok, at)) : null;
+    let holders: KbEntity[] = [];
+    if (owner && noun.kind) {
+      // The main office of that kind first: "Prime Minister" before "Alternate Prime Minister".
+      const offices = kb.officesOf(owner, noun.kind).sort((x, y) => +/(deputy|vice|alternate|acting|first-)/.test(x.id) - +/(deputy|vice|alternate|acting|first-)/.test(y.id));
+      for (const o of offices) {
+        const h = kb.holders(o.id, date);
+        if (h.length === 1) {
+          office = o.id;
+          holders = h;
+          break;
+        }
+      }
+    } else if (noun.office ?? noun.defaultOffice) {
+      office = (noun.office ?? noun.defaultOffice)!;
+      holders = kb.holders(office, date);
     }
-    if (!office) continue;
-    const holders = kb.holders(office, date);
-    if (holders.length !== 1) continue;
-    const startTok = prefixStart(tokens, i, byStart, text);
+    if (!office || holders.length !== 1) continue;
+    const startTok = owner ? ownerStart(tokens, i, at) : i;
     // "former US president", "der ehemalige Kanzler": someone else than today's holder.
-    const phraseStart = owner && byStart.get(tokens[i - 1]?.start ?? -1) ? i - 1 : startTok;
-    const before = tokens[phraseStart - 1];
-    if (before && before.kind === "word" && blockers.has(fold(text.slice(before.start, before.end)))) continue;
-    if (before && text[before.start] === "-" && tokens[phraseStart - 2] && blockers.has(fold(text.slice(tokens[phraseStart - 2]!.start, tokens[phraseStart - 2]!.end)))) continue;
+    // Up to three words back, across hyphens ("a two-term Danish prime minister", "served as NATO secretary general").
+    let blocked = false;
+    for (let b = startTok - 1, n = 0; b >= 0 && n < 3 && tokens[b]!.sentence === t.sentence; b--) {
+      if (keys[b] == null) {
+        if (text[tokens[b]!.start] === "-") continue;
+        break;
+      }
+      n++;
+      if (blockers.has(keys[b]!)) blocked = true;
+    }
+    if (blocked) continue;
+    // A sentence about an earlier year ("in 1950, our secretary of state") is not about today's holder.
+    if (pastYear[t.sentence]) continue;
     const start = tokens[startTok]!.start;
     const end = tokens[endTok]!.end;
     out.push({
@@ -351,31 +396,37 @@ export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Men
       form: "role",
       provenance: { stage: "mentions", rule: "role-noun", detail: `${office} on ${date}` },
     });
+    i = endTok;
   }
   return out;
 }
 
-/** The country named right before a role noun: "russische Präsident", "US-Präsident", "Russia's president". */
-function countryBefore(tokens: Token[], i: number, byStart: Map<number, Mention>, text: string): string | null {
+/** The token right before a role noun, across a glued hyphen or an abbreviation's period ("US-Präsident", "U.S. president"). */
+function ownerTok(tokens: Token[], i: number, text: string): number {
   let k = i - 1;
-  if (k >= 1 && text[tokens[k]!.start] === "-" && tokens[k]!.end === tokens[i]!.start) k--;
-  const t = tokens[k];
-  if (!t) return null;
-  const m = byStart.get(t.start);
+  if (k >= 1 && (text[tokens[k]!.start] === "-" || text[tokens[k]!.start] === ".") && tokens[k]!.end - tokens[k]!.start === 1 && tokens[k - 1]!.end === tokens[k]!.start) k--;
+  return k;
+}
+
+/** The country or organization named right before a role noun: "russische Präsident", "US-Präsident", "Russia's president". */
+function countryBefore(tokens: Token[], i: number, at: (Mention | undefined)[], text: string): string | null {
+  const k = ownerTok(tokens, i, text);
+  const m = k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence ? at[k] : undefined;
   return m && (m.type === "country" || m.type === "organization") ? m.entity : null;
 }
 
 /** A country in the genitive right after the role noun: "der Präsident Frankreichs". */
-function countryAfter(tokens: Token[], endTok: number, byStart: Map<number, Mention>): string | null {
-  const t = tokens[endTok + 1];
-  const m = t ? byStart.get(t.start) : undefined;
-  return m && m.type === "country" && m.provenance.rule.startsWith("alias-genitive") ? m.entity : null;
+function countryAfter(tokens: Token[], endTok: number, at: (Mention | undefined)[]): string | null {
+  const m = at[endTok + 1];
+  return m && m.type === "country" && m.provenance.rule.startsWith("alias-genitive") && tokens[endTok + 1]!.sentence === tokens[endTok]!.sentence ? m.entity : null;
 }
 
-function prefixStart(tokens: Token[], i: number, byStart: Map<number, Mention>, text: string): number {
-  // Include a glued prefix ("US-Präsident") in the role mention's span.
-  const h = tokens[i - 1];
-  const p = tokens[i - 2];
-  if (h && p && text[h.start] === "-" && h.start === p.end && h.end === tokens[i]!.start && byStart.get(p.start)) return i - 2;
-  return i;
+/** First token of the role phrase: the owner mention's first token when it comes before the noun. */
+function ownerStart(tokens: Token[], i: number, at: (Mention | undefined)[]): number {
+  const k = i - 1 >= 0 && at[i - 1] ? i - 1 : i - 2 >= 0 && at[i - 2] ? i - 2 : -1;
+  if (k < 0) return i;
+  let s = k;
+  const m = at[k]!;
+  while (s > 0 && at[s - 1] === m) s--;
+  return tokens[s]!.start === m.start ? s : i;
 }
