@@ -107,7 +107,7 @@ export function findUnknownPersons(
       break;
     }
     if (words.length < 2 || words.length > 4) {
-      i = end + 1;
+      i = words.length > 1 ? words[1]! : end + 1; // retry inside: "Fox-News-Moderators Sean Hannity"
       continue;
     }
     // Part of a longer capitalized phrase ("Strategic Stability Dialogue", "Marc Fogel Foundation"): no person without a first name.
@@ -132,7 +132,7 @@ export function findUnknownPersons(
     // German capitalizes every noun: without a first name it takes two cues.
     const ok = first ? !(inPhrase && lex.nonNameWords.has(keys[end + 1] ?? "")) : headline[tokens[start]!.sentence] || inPhrase ? false : ambiguousFirst ? cues >= 1 : german ? cues >= 2 : cues >= 1;
     if (!ok) {
-      i = end + 1;
+      i = words.length > 1 ? words[1]! : end + 1; // retry inside: "Fox-News-Moderators Sean Hannity"
       continue;
     }
     const name = text.slice(tokens[start]!.start, tokens[end]!.end);
