@@ -118,10 +118,10 @@ export function blockedTokens(n: number, cands: Candidate[], kb: KnowledgeBase):
   const b = new Uint8Array(n);
   for (const c of cands) {
     if (c.hits.every((h) => h.form === "surname")) continue;
-    // A single word that is both a first name and, say, a country ("Jordan") does not block.
-    for (let k = c.startTok; k <= c.endTok; k++) b[k] = 1;
+    // 2: a single word that a first name before it may claim for a person ("Wolfgang Wagner").
+    const v = c.startTok === c.endTok && !c.hits.some((h) => h.form === "name" && kb.entity(h.id)?.type === "person") ? 2 : 1;
+    for (let k = c.startTok; k <= c.endTok; k++) b[k] = v;
   }
-  void kb;
   return b;
 }
 
@@ -191,8 +191,11 @@ export function resolveMentions(doc: Document, kb: KnowledgeBase, cands: Candida
     if (!chosen) continue;
     const e = kb.entity(chosen.id);
     if (!e) continue;
-    const form: Mention["form"] =
+    let form: Mention["form"] =
       chosen.form === "seat" ? "metonym" : chosen.form === "adjective" || chosen.form === "demonym" ? "adjective" : chosen.form === "prefix" ? "prefix" : chosen.form === "surname" ? "surname" : "name";
+    // The first part of a compound ("Nato-Staaten", "Grünen-Spitzenkandidat") names no entity by itself.
+    const h = tokens[c.endTok + 1];
+    if (form !== "adjective" && h && text[h.start] === "-" && h.start === end && tokens[c.endTok + 2]?.start === h.end && tokens[c.endTok + 2]!.kind === "word") form = "prefix";
     out.push({
       start,
       end,

@@ -51,9 +51,12 @@ export function findUnknownPersons(
   const cap = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind !== "word" || blocked[k] || !isUpperStart(text[t.start]!)) continue;
+    if (t.kind !== "word" || blocked[k] === 1 || !isUpperStart(text[t.start]!)) continue;
     const r = raw(k);
-    if (!isAllCaps(r) && !lex.nonNameWords.has(keys[k]!)) cap[k] = 1;
+    if (isAllCaps(r) || lex.nonNameWords.has(keys[k]!)) continue;
+    // A one-word KB match ("Wagner", "Paris") is a name part only right after a first name.
+    if (blocked[k] === 2 && !(k > 0 && cap[k - 1] === 1 && lex.firstNames.has(keys[k - 1]!) && tokens[k - 1]!.end + 1 === t.start)) continue;
+    cap[k] = 1;
   }
   const capWord = (i: number): boolean => cap[i] === 1;
 
