@@ -6,6 +6,7 @@ import type { EntityInfo, Mention } from "../../core/types.js";
 import { blockedTokens, findAliasCandidates, findRoleMentions, localMentions, resolveMentions, tokenKeys } from "./find.js";
 import { nameLexicon } from "./name-lexicon.js";
 import { findUnknownPersons } from "./unknown-persons.js";
+import { gazetteerMentions } from "./gazetteer-places.js";
 
 const placeCueSets = new Map<string, Set<string>>();
 function placeCues(lang: string): Set<string> {
@@ -13,6 +14,16 @@ function placeCues(lang: string): Set<string> {
   if (!s) {
     s = new Set(lexicon<{ prepositions: string[] }>(lang === "de" ? "de" : "en", "place-cues", { prepositions: [] }).prepositions.map(fold));
     placeCueSets.set(lang, s);
+  }
+  return s;
+}
+
+const townCueSets = new Map<string, Set<string>>();
+function townCues(lang: string): Set<string> {
+  let s = townCueSets.get(lang);
+  if (!s) {
+    s = new Set(lexicon<{ townPrepositions?: string[] }>(lang === "de" ? "de" : "en", "place-cues", {}).townPrepositions?.map(fold) ?? []);
+    townCueSets.set(lang, s);
   }
   return s;
 }
@@ -49,9 +60,10 @@ export const mentionsStage: Stage = {
     const known = resolveMentions(doc, kb, cands, keys, date, { stoplist: stoplist(lang), placeCues: placeCues(lang), names, locals, german: lang === "de" });
     const local = localMentions(doc, keys, locals, known);
     const roles = findRoleMentions(doc, kb, known, date, keys);
-    const mentions: Mention[] = [...known, ...local, ...roles].sort((a, b) => a.start - b.start || b.end - a.end);
-    const localNames = new Map(locals.map((l) => [l.person.id, l.person.name]));
     const entities = new Map<string, EntityInfo>();
+    const places = gazetteerMentions(doc, keys, [...known, ...local, ...roles], names, townCues(lang), entities);
+    const mentions: Mention[] = [...known, ...local, ...roles, ...places].sort((a, b) => a.start - b.start || b.end - a.end);
+    const localNames = new Map(locals.map((l) => [l.person.id, l.person.name]));
     for (const m of mentions) {
       if (entities.has(m.entity)) continue;
       const ln = localNames.get(m.entity);
