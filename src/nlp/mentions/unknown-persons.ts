@@ -44,6 +44,7 @@ export function findUnknownPersons(
   const glued = (a: number, b: number) => tokens[a]!.end === tokens[b]!.start;
   const people = new Map<string, LocalPerson>();
   const out: LocalSpan[] = [];
+  const singles: { startTok: number; endTok: number; key: string; name: string; rule: string }[] = [];
   const german = lang === "de";
   const headline = titleCaseSentences(tokens, text, german);
 
@@ -76,6 +77,8 @@ export function findUnknownPersons(
     // Grow the name: capitalized words, initials ("Charles Q. Brown"), particles ("Anwar al-Bunni"), hyphenated parts.
     const words: number[] = [start];
     let end = start;
+    const startsWithFirst = lex.firstNames.has(keys[start]!);
+    let closed = false;
     for (let k = start + 1; k < tokens.length && words.length < 5; ) {
       const t = tokens[k]!;
       if (t.sentence !== tokens[start]!.sentence) break;
@@ -101,13 +104,28 @@ export function findUnknownPersons(
         }
         break;
       }
-      if (capWord(k) && !(lex.titles.has(keys[k]!) && !lex.firstNames.has(keys[k]!))) {
+      // After a first name, the first word that is no first name is the surname: the name ends there
+      // ("Matthew Williams Liebeskummer"), unless a particle or hyphen continues it.
+      if (!closed && capWord(k) && !(lex.titles.has(keys[k]!) && !lex.firstNames.has(keys[k]!))) {
         words.push(k);
         end = k;
+        if (startsWithFirst && !lex.firstNames.has(keys[k]!)) closed = true;
         k++;
         continue;
       }
       break;
+    }
+    if (words.length === 1 && end === start && !surnameOnly[start] && !lex.firstNames.has(keys[start]!) && !lex.ambiguousFirstNames.has(keys[start]!) && !headline[tokens[start]!.sentence]) {
+      // A surname alone needs two cues: "Handelsminister Gref sagte", "sagte Gref." / "said Smith,".
+      const prevK = start - 1;
+      const nextK = start + 1;
+      const sameSent = (k: number) => k >= 0 && k < tokens.length && tokens[k]!.sentence === tokens[start]!.sentence;
+      const repB = sameSent(prevK) && keys[prevK] != null && lex.reportingVerbs.has(keys[prevK]!);
+      const repA = sameSent(nextK) && keys[nextK] != null && lex.reportingVerbs.has(keys[nextK]!);
+      const closes = !sameSent(nextK) || (tokens[nextK]!.kind === "punct" && /[.,;:]/.test(text[tokens[nextK]!.start]!));
+      if ((titled && (repA || repB || isApposition(tokens, keys, text, nextK, lex, german))) || (repB && closes && isUpperStart(raw(start)) && prevK >= 0 && !isSentenceStart(tokens, prevK))) {
+        singles.push({ startTok: start, endTok: start, key: keys[start]!, name: raw(start), rule: titled ? "unknown-person:title-surname" : "unknown-person:reporting-surname" });
+      }
     }
     if (words.length < 2 || words.length > 4) {
       i = words.length > 1 ? words[1]! : end + 1; // retry inside: "Fox-News-Moderators Sean Hannity"
@@ -149,7 +167,19 @@ export function findUnknownPersons(
     out.push({ startTok: start, endTok: end, person, rule });
     i = end + 1;
   }
-  return out;
+  // Surnames alone become people of their own only when no full name in the document ends in them.
+  const known = new Set([...people.values()].flatMap((p) => p.surnames.map((x) => x.join(" "))));
+  for (const sg of singles) {
+    if (known.has(sg.key)) continue;
+    const id = `local:person:${sg.key}`;
+    let person = people.get(id);
+    if (!person) {
+      person = { id, name: sg.name, surnames: [[sg.key]] };
+      people.set(id, person);
+    }
+    out.push({ startTok: sg.startTok, endTok: sg.endTok, person, rule: sg.rule });
+  }
+  return out.sort((a, b) => a.startTok - b.startTok);
 }
 
 /** Sentences in title case ("Taliban Chief Hails Troop Exit"): capitals there say nothing about names. */
