@@ -65,7 +65,17 @@ export class KnowledgeBase {
   }
 
   addAlias(text: string, hit: AliasHit): void {
-    this.addKeys(aliasKeys(text), hit);
+    const keys = aliasKeys(text);
+    this.addKeys(keys, hit);
+    if (keys.length === 1) (/^[\p{Lu}\d.&-]+$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text) ? this.capsOnly : this.anyCase).add(keys[0]!);
+  }
+
+  private readonly capsOnly = new Set<string>();
+  private readonly anyCase = new Set<string>();
+
+  /** A one-word alias written only in capitals ("BIS", "WHO"): "Bis" and "who" in running text are other words. */
+  acronymOnly(key: string): boolean {
+    return this.capsOnly.has(key) && !this.anyCase.has(key);
   }
 
   addKeys(keys: string[], hit: AliasHit): void {

@@ -129,6 +129,8 @@ export interface ResolveContext {
   stoplist: Set<string>;
   /** Folded words that make a following seat name a place ("in", "nach"). */
   placeCues: Set<string>;
+  /** Organization names that are also common words: never matched alone. */
+  ambiguousOutlets: Set<string>;
   names: NameLexicon;
   locals: LocalSpan[];
   german: boolean;
@@ -157,6 +159,12 @@ export function resolveMentions(doc: Document, kb: KnowledgeBase, cands: Candida
     const end = tokens[c.endTok]!.end;
     const surface = text.slice(start, end);
     const upper = isUpper(surface);
+    if (c.startTok === c.endTok && keys[c.startTok] != null) {
+      const k0 = keys[c.startTok]!;
+      if (kb.acronymOnly(k0) && surface !== surface.toUpperCase()) continue;
+      // Outlets named by a common word ("Welt", "Bild") are not matched alone.
+      if (rc.ambiguousOutlets.has(k0) && c.hits.every((h) => kb.entity(h.id)?.type === "organization")) continue;
+    }
     // Names must be capitalized; only German adjectives are lower-case.
     const hits = c.hits.filter((h) => (h.form === "adjective" ? true : upper));
     if (!hits.length) continue;

@@ -7,6 +7,7 @@ import { blockedTokens, findAliasCandidates, findRoleMentions, localMentions, re
 import { nameLexicon } from "./name-lexicon.js";
 import { findUnknownPersons } from "./unknown-persons.js";
 import { gazetteerMentions } from "./gazetteer-places.js";
+import { findUnknownOrgs, orgLexicon } from "./unknown-orgs.js";
 
 const placeCueSets = new Map<string, Set<string>>();
 function placeCues(lang: string): Set<string> {
@@ -57,12 +58,13 @@ export const mentionsStage: Stage = {
       names,
       lang,
     );
-    const known = resolveMentions(doc, kb, cands, keys, date, { stoplist: stoplist(lang), placeCues: placeCues(lang), names, locals, german: lang === "de" });
+    const known = resolveMentions(doc, kb, cands, keys, date, { stoplist: stoplist(lang), placeCues: placeCues(lang), ambiguousOutlets: orgLexicon(lang).ambiguousOutlets, names, locals, german: lang === "de" });
     const local = localMentions(doc, keys, locals, known);
     const roles = findRoleMentions(doc, kb, known, date, keys);
     const entities = new Map<string, EntityInfo>();
     const places = gazetteerMentions(doc, keys, [...known, ...local, ...roles], names, townCues(lang), entities);
-    const mentions: Mention[] = [...known, ...local, ...roles, ...places].sort((a, b) => a.start - b.start || b.end - a.end);
+    const orgs = findUnknownOrgs(doc, keys, [...known, ...local, ...roles, ...places], names, lang, entities);
+    const mentions: Mention[] = [...known, ...local, ...roles, ...places, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
     const localNames = new Map(locals.map((l) => [l.person.id, l.person.name]));
     for (const m of mentions) {
       if (entities.has(m.entity)) continue;
