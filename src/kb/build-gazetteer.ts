@@ -23,10 +23,28 @@ const known = new Set<string>();
 for (const f of ["places.json", "countries.json"])
   for (const e of (JSON.parse(readFileSync(join(KB_DIR, f), "utf8")) as { entries: { name: string; names?: Record<string, string[]> }[] }).entries)
     for (const n of [e.name, ...Object.values(e.names ?? {}).flat()]) known.add(n.toLowerCase());
-// Names that are lower-case words ("essen", "rain") are dropped; names in the German word list (nouns and
-// well-known towns alike: "Norden", "Hannover") are kept with flag 1 and need a preposition before them.
-const dropped = (n: string) => !/[\s-]/.test(n) && (de.has(n.toLowerCase()) || en.has(n.toLowerCase()));
-const ambiguous = (n: string) => !/[\s-]/.test(n) && de.has(n);
+// Names that are lower-case words ("essen", "rain") or non-name words (months, directions) are dropped.
+// Names that are German nouns ("Norden", "Hof": the word list has them and other words end in them, "Bahnhof")
+// are kept with flag 1 and need a preposition before them; "Stuttgart" is a word-list entry that ends no other word.
+const reversed = [...de].map((w) => [...w.toLowerCase()].reverse().join("")).sort();
+const endingIn = (n: string) => {
+  const r = [...n.toLowerCase()].reverse().join("");
+  let lo = 0;
+  let hi = reversed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reversed[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  let count = 0;
+  for (let k = lo; k < reversed.length && reversed[k]!.startsWith(r) && count < 3; k++) if (reversed[k] !== r) count++;
+  return count;
+};
+const nonName = new Set(
+  ["de", "en"].flatMap((l) => (JSON.parse(readFileSync(join(KB_DIR, "..", "lexicons", l, "person-cues.json"), "utf8")) as { nonNameWords: string[] }).nonNameWords),
+);
+const dropped = (n: string) => !/[\s-]/.test(n) && (de.has(n.toLowerCase()) || en.has(n.toLowerCase()) || nonName.has(n));
+const ambiguous = (n: string) => !/[\s-]/.test(n) && de.has(n) && endingIn(n) >= 2;
 const near = new Set(["DE", "AT", "CH", "LI", "LU"]);
 const rows = new Map<string, [string, string, number, number, number, number]>();
 for (const c of cities
