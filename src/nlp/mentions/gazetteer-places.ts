@@ -22,6 +22,8 @@ export function gazetteerMentions(
     const m = sorted[mi];
     if (m && m.start < tokens[k]!.end && tokens[k]!.start < m.end) covered[k] = 1;
   }
+  // Time expressions are no towns: "im März" is not Marz in Austria.
+  for (const tx of doc.layers.times ?? []) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start < tx.end && tx.start < tokens[k]!.end) covered[k] = 1;
   const { index } = gazetteer();
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -42,7 +44,7 @@ export function gazetteerMentions(
     }
     if (!best) continue;
     // A lone first name ("Florian") or a sentence-opening function word is no town.
-    if (best.end === i && (lex.firstNames.has(keys[i]!) || lex.ambiguousFirstNames.has(keys[i]!) || lex.functionWords.has(keys[i]!))) continue;
+    if (best.end === i && (lex.firstNames.has(keys[i]!) || lex.ambiguousFirstNames.has(keys[i]!) || lex.functionWords.has(keys[i]!) || lex.nonNameWords.has(keys[i]!))) continue;
     // A name that is also a word ("Norden", "Lage") is a town only after "in", "nach", "aus" ...
     if (best.row[5] === 1 && !(i > 0 && keys[i - 1] != null && cues.has(keys[i - 1]!) && tokens[i - 1]!.sentence === t.sentence)) continue;
     const h = tokens[best.end + 1];

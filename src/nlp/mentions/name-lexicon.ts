@@ -16,6 +16,8 @@ export interface NameLexicon {
   reportingVerbs: Set<string>;
   /** Lower-case particles inside names ("al", "bin", "von"). */
   particles: Set<string>;
+  /** Particles that are also articles or prepositions: need a hyphen or a particle before them. */
+  weakParticles: Set<string>;
 }
 
 interface FirstNameData {
@@ -55,7 +57,7 @@ export function nameLexicon(lang: string): NameLexicon {
   const first = langs.map((l) => lexicon<FirstNameData>(l, "first-names", { names: [], ambiguous: [] }));
   const cues = lexicon<CueData>(lang === "de" ? "de" : "en", "person-cues", { titles: [], appositionStarts: [], nonNameWords: [], capitalizedFunctionWords: [] });
   const other = lexicon<CueData>(lang === "de" ? "en" : "de", "person-cues", { titles: [], appositionStarts: [], nonNameWords: [], capitalizedFunctionWords: [] });
-  const patterns = lexicon<{ particles: string[] }>("common", "name-patterns", { particles: [] });
+  const patterns = lexicon<{ particles: string[]; weakParticles?: string[] }>("common", "name-patterns", { particles: [] });
   const reporting = lexicon<{ verbs: string[] }>(lang === "de" ? "de" : "en", "reporting", { verbs: [] });
   // Only the document language's word list says which names are ambiguous ("Will" is a name in German texts).
   const ambiguous = new Set(fold(first[0]!.ambiguous));
@@ -71,6 +73,7 @@ export function nameLexicon(lang: string): NameLexicon {
     functionWords: new Set(fold(cues.capitalizedFunctionWords)),
     reportingVerbs: new Set(fold(reporting.verbs.filter((v) => !v.includes(" ")))),
     particles: new Set(fold(patterns.particles)),
+    weakParticles: new Set(fold(patterns.weakParticles ?? [])),
   };
   cache.set(lang, lex);
   return lex;

@@ -96,7 +96,10 @@ export function findUnknownPersons(
       if (t.kind === "word" && lex.particles.has(keys[k]!) && !isUpperStart(raw(k))) {
         const n1 = tokens[k + 1];
         const hyph = n1 && text[n1.start] === "-" && glued(k, k + 1) ? 2 : 1;
-        if (capWord(k + hyph)) {
+        // Words that are also articles or prepositions ("den", "zu", "an") join a name only glued ("as-Sisi")
+        // or after a strong particle ("von der Leyen"); "Neil Armstrong den Mond" is no name.
+        const weak = lex.weakParticles.has(keys[k]!) && hyph === 1 && !(k > 0 && keys[k - 1] != null && lex.particles.has(keys[k - 1]!) && !lex.weakParticles.has(keys[k - 1]!));
+        if (!weak && capWord(k + hyph)) {
           words.push(k + hyph);
           end = k + hyph;
           k += hyph + 1;
