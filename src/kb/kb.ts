@@ -233,8 +233,9 @@ interface NamePatterns {
   familyNameFirst: { countries: string[]; names: string[] };
   suffixes: string[];
   particles: string[];
+  articles?: string[];
 }
-let namePatterns: { countries: Set<string>; family: Set<string>; suffixes: Set<string>; particles: Set<string> } | null = null;
+let namePatterns: { countries: Set<string>; family: Set<string>; suffixes: Set<string>; particles: Set<string>; articles: Set<string> } | null = null;
 function patterns() {
   if (!namePatterns) {
     const d = lexicon<NamePatterns>("common", "name-patterns", { familyNameFirst: { countries: [], names: [] }, suffixes: [], particles: [] });
@@ -243,6 +244,7 @@ function patterns() {
       family: new Set(d.familyNameFirst.names.map((n) => aliasKeys(n).join(" "))),
       suffixes: new Set(d.suffixes.map((n) => aliasKeys(n).join(" "))),
       particles: new Set(d.particles.map((n) => aliasKeys(n).join(" "))),
+      articles: new Set(d.articles ?? []),
     };
   }
   return namePatterns;
@@ -271,7 +273,7 @@ function surnameKeys(name: string, country: string | null): string[][] {
   const out: string[][] = [];
   if (keys.length === 1 ? keys[0]!.length >= 3 : true) out.push(keys);
   // "al-Assad" is also "Assad", "von der Leyen" also "Leyen" is not: only glued Arabic articles drop.
-  if (keys.length === 2 && p.particles.has(keys[0]!) && keys[1]!.length >= 3 && /^(al|el|as|ad|ar|an|at|ash)$/.test(keys[0]!)) out.push([keys[1]!]);
+  if (keys.length === 2 && p.particles.has(keys[0]!) && keys[1]!.length >= 3 && p.articles.has(keys[0]!)) out.push([keys[1]!]);
   return out;
 }
 

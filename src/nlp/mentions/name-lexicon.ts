@@ -18,6 +18,10 @@ export interface NameLexicon {
   particles: Set<string>;
   /** Particles that are also articles or prepositions: need a hyphen or a particle before them. */
   weakParticles: Set<string>;
+  /** Folded endings of compound titles ("kremlsprecher"). */
+  titleSuffixes: string[];
+  /** Lower-case words after a comma that open no apposition ("and", "who"). */
+  appositionNonStarts: Set<string>;
 }
 
 interface FirstNameData {
@@ -25,6 +29,8 @@ interface FirstNameData {
   ambiguous: string[];
 }
 interface CueData {
+  titleSuffixes?: string[];
+  appositionNonStarts?: string[];
   titles: string[];
   appositionStarts: string[];
   nonNameWords: string[];
@@ -74,6 +80,8 @@ export function nameLexicon(lang: string): NameLexicon {
     reportingVerbs: new Set(fold(reporting.verbs.filter((v) => !v.includes(" ")))),
     particles: new Set(fold(patterns.particles)),
     weakParticles: new Set(fold(patterns.weakParticles ?? [])),
+    titleSuffixes: fold([...(cues.titleSuffixes ?? []), ...(other.titleSuffixes ?? [])]),
+    appositionNonStarts: new Set(fold(cues.appositionNonStarts ?? [])),
   };
   cache.set(lang, lex);
   return lex;

@@ -215,7 +215,7 @@ function isTitle(tokens: Token[], keys: (string | null)[], k: number, lex: NameL
   if (key == null) return false;
   if (lex.titles.has(key)) return true;
   // German compounds ending in a title noun: "US-Sondergesandter", "Kremlsprecher".
-  return /(sprecher|sprecherin|minister|ministerin|gesandter|gesandte|botschafter|botschafterin|präsident|präsidentin|chef|chefin)$/.test(key) && key.length > 8;
+  return key.length > 8 && lex.titleSuffixes.some((x) => key.endsWith(x));
 }
 
 function isApposition(tokens: Token[], keys: (string | null)[], text: string, next: number, lex: NameLexicon, german: boolean): boolean {
@@ -226,7 +226,7 @@ function isApposition(tokens: Token[], keys: (string | null)[], text: string, ne
   const key = keys[next + 1]!;
   if (lex.appositionStarts.has(key)) return true;
   // English appositions open with a lower-case noun phrase: "Ken Gause, director of ...".
-  return !german && /^\p{Ll}/u.test(text[w.start]!) && !lex.reportingVerbs.has(key) && !/^(and|or|but|who|which|that|as|if|while|when)$/.test(key);
+  return !german && /^\p{Ll}/u.test(text[w.start]!) && !lex.reportingVerbs.has(key) && !lex.appositionNonStarts.has(key);
 }
 
 function surnamesOf(words: number[], end: number, keys: (string | null)[], lex: NameLexicon, tokens: Token[], text: string): string[][] {
