@@ -8,6 +8,17 @@ import { fold } from "../core/normalize.js";
 export function tokenKey(raw: string): string {
   let k = keyCache.get(raw);
   if (k !== undefined) return k;
+  k = foldKey(raw);
+  // Words repeat across articles: a bounded cache saves the Unicode normalization.
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(raw, k);
+  return k;
+}
+const keyCache = new Map<string, string>();
+
+/** tokenKey without the cache: for one-off keys such as KB aliases at load time. */
+function foldKey(raw: string): string {
+  let k: string;
   let ascii = true;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -21,17 +32,13 @@ export function tokenKey(raw: string): string {
     const f = fold(raw).replace(/\p{M}/gu, "");
     k = f.includes("'") || f.includes("’") ? f.replace(/['’]/g, "") : f;
   }
-  // Words repeat across articles: a bounded cache saves the Unicode normalization.
-  if (keyCache.size > 200_000) keyCache.clear();
-  keyCache.set(raw, k);
   return k;
 }
-const keyCache = new Map<string, string>();
 
 /** Alias text → keys, split the way the tokenizer splits text (hyphens, periods, spaces separate words). */
 export function aliasKeys(text: string): string[] {
   const out: string[] = [];
-  for (const w of text.split(SPLIT)) if (w) out.push(tokenKey(w));
+  for (const w of text.split(SPLIT)) if (w) out.push(foldKey(w));
   return out;
 }
 const SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
