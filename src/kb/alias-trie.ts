@@ -10,7 +10,7 @@ export function tokenKey(raw: string): string {
   if (k !== undefined) return k;
   k = foldKey(raw);
   // Words repeat across articles: a bounded cache saves the Unicode normalization.
-  if (keyCache.size > 200_000) keyCache.clear();
+  if (keyCache.size > 50_000) keyCache.clear();
   keyCache.set(raw, k);
   return k;
 }
