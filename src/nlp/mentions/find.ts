@@ -1,104 +1,109 @@
-// Finds entity mentions: KB aliases over token windows (with German inflection), role nouns resolved by date.
+// Finds entity mentions: KB aliases over a token trie (genitives, typos), unknown people by pattern, role nouns by date.
 import { lexicon } from "../../core/lexicon.js";
 import { fold } from "../../core/normalize.js";
 import type { Document, Mention, Token } from "../../core/types.js";
-import type { AliasHit, KnowledgeBase } from "../../kb/kb.js";
+import { aliasKeys, tokenKey } from "../../kb/alias-trie.js";
+import type { AliasHit, KbEntity, KnowledgeBase } from "../../kb/kb.js";
+import type { NameLexicon } from "./name-lexicon.js";
+import type { LocalPerson, LocalSpan } from "./unknown-persons.js";
 
 interface RoleNoun {
   kind?: string;
   office?: string;
+  /** The office meant when no country is named ("der Kanzler" in a German text). */
+  defaultOffice?: string;
 }
 
-interface Candidate {
+export interface Candidate {
   startTok: number;
   endTok: number;
   hits: AliasHit[];
   rule: string;
 }
-
-const ADJ_ENDINGS = ["en", "em", "er", "es", "e"];
-
-function roleNouns(lang: string): Map<string, RoleNoun> {
+function roleNouns(lang: string): RoleData {
   const key = `role-nouns:${lang}`;
   let m = roleCache.get(key);
   if (!m) {
-    m = new Map();
+    m = { nouns: new Map(), blockers: new Set(), firstKeys: new Set() };
     for (const l of [lang, ...(lang === "de" ? ["en"] : ["de"])]) {
-      const d = lexicon<{ nouns: Record<string, RoleNoun> }>(l, "role-nouns", { nouns: {} });
-      for (const [k, v] of Object.entries(d.nouns)) if (!m.has(fold(k))) m.set(fold(k), v);
+      const d = lexicon<{ nouns: Record<string, RoleNoun>; blockers?: string[] }>(l, "role-nouns", { nouns: {} });
+      for (const [k, v] of Object.entries(d.nouns)) {
+        const key = aliasKeys(k).join(" ");
+        if (!m.nouns.has(key)) m.nouns.set(key, v);
+        m.firstKeys.add(key.split(" ")[0]!);
+      }
+      for (const b of d.blockers ?? []) m.blockers.add(fold(b));
     }
     roleCache.set(key, m);
   }
   return m;
 }
-const roleCache = new Map<string, Map<string, RoleNoun>>();
+interface RoleData {
+  nouns: Map<string, RoleNoun>;
+  blockers: Set<string>;
+  /** First word of every role noun: most tokens are rejected with one Set lookup. */
+  firstKeys: Set<string>;
+}
+const roleCache = new Map<string, RoleData>();
 
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 
-/** Looks up the token window [i, k] as an alias; tries German genitive -s and adjective endings on the last word. */
-function lookupWindow(kb: KnowledgeBase, words: string[], lastRaw: string): { hits: AliasHit[]; rule: string } | null {
-  const key = words.join(" ");
-  const direct = kb.lookup(key);
-  if (direct) return { hits: direct, rule: "alias" };
-  const last = words[words.length - 1]!;
-  const head = words.slice(0, -1);
-  // Genitive: "Putins", "Selenskyjs", "Putin's", "Russlands".
-  const gen = last.replace(/(['’]s|s['’]?)$/, "");
-  if (gen !== last && gen.length >= 3) {
-    const hits = kb.lookup([...head, gen].join(" "))?.filter((h) => h.form === "name" || h.form === "surname" || h.form === "seat");
-    if (hits?.length) return { hits, rule: "alias-genitive" };
-  }
-  // German adjectives are indexed as stems: "russischen" → "russisch".
-  if (!isUpper(lastRaw) || words.length === 1) {
-    for (const end of ADJ_ENDINGS) {
-      if (last.endsWith(end) && last.length > end.length + 3) {
-        const hits = kb.lookup([...head, last.slice(0, -end.length)].join(" "))?.filter((h) => h.form === "adjective");
-        if (hits?.length) return { hits, rule: "alias-adjective" };
-      }
-    }
-  }
-  return null;
+/** The trie key of every word and number token (null for punctuation), computed once per document. */
+export function tokenKeys(doc: Document): (string | null)[] {
+  const text = doc.text;
+  return doc.layers.tokens!.map((t) => (t.kind === "word" || t.kind === "number" ? tokenKey(text.slice(t.start, t.end)) : null));
 }
 
-/** Scans each sentence's tokens for the longest alias match, left to right. */
-export function findAliasCandidates(doc: Document, kb: KnowledgeBase): Candidate[] {
+const GENITIVE_FORMS = new Set(["name", "surname", "seat"]);
+
+/**
+ * Longest KB alias match at each token, left to right: one trie step per token. The last word
+ * may carry a genitive -s ("Putins", "Trump’s"); a long capitalized word that matches nothing
+ * may be a one-letter typo of a known surname ("Selensykj").
+ */
+export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (string | null)[]): Candidate[] {
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: Candidate[] = [];
+  const index = kb.trie;
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i]!;
-    if (t.kind !== "word" && t.kind !== "number") {
+    if (keys[i] == null) {
       i++;
       continue;
     }
     let best: Candidate | null = null;
-    const words: string[] = [];
-    for (let k = i; k < tokens.length && words.length < kb.maxWords; k++) {
+    let acc = "";
+    for (let k = i; k < tokens.length; k++) {
       const tk = tokens[k]!;
-      if (tk.sentence !== t.sentence) break;
-      if (tk.kind === "punct") {
+      if (tk.sentence !== tokens[i]!.sentence) break;
+      const key = keys[k];
+      if (key == null) {
         // Glued hyphens and periods stay inside names: "al-Sisi", "U.S.", "Kim Jong-un".
-        const prev = tokens[k - 1]!;
+        const ch = text[tk.start];
         const next = tokens[k + 1];
-        const glued = prev.end === tk.start && next && next.start === tk.end && (text[tk.start] === "-" || text[tk.start] === ".");
-        if (glued && k > i) continue;
-        if (text[tk.start] === "." && prev.end === tk.start && words.length) {
-          // "U.S." – try the form with its final period folded away, then stop.
-          continue;
-        }
+        if (k > i && (ch === "-" || ch === ".") && tokens[k - 1]!.end === tk.start && next && next.start === tk.end && keys[k + 1] != null) continue;
+        // "U.S. military": an abbreviation's final period, then the alias goes on after the space.
+        if (k > i && ch === "." && tokens[k - 1]!.end === tk.start && next && keys[k + 1] != null && index.prefixes.has(acc)) continue;
         break;
       }
-      const raw = text.slice(tk.start, tk.end);
-      words.push(fold(raw));
-      if (words.length === 1 && !kb.firstWords.has(words[0]!)) {
-        // Only inflected forms can still match a single word.
-        const hit = lookupWindow(kb, words, raw);
-        if (hit) best = { startTok: i, endTok: k, ...hit };
-        break;
+      const prev = acc;
+      acc = prev ? `${prev} ${key}` : key;
+      const hits = index.hits.get(acc);
+      if (hits) best = { startTok: i, endTok: k, hits, rule: "alias" };
+      else if (key.length >= 5 && key.endsWith("s")) {
+        const g = index.hits.get(prev ? `${prev} ${key.slice(0, -1)}` : key.slice(0, -1))?.filter((h) => GENITIVE_FORMS.has(h.form));
+        if (g?.length) best = { startTok: i, endTok: k, hits: g, rule: "alias-genitive" };
       }
-      const hit = lookupWindow(kb, words, raw);
-      if (hit) best = { startTok: i, endTok: k, ...hit };
+      if (!index.prefixes.has(acc)) break;
+    }
+    if (!best && keys[i]!.length >= 8 && /^\p{Lu}/u.test(text[tokens[i]!.start]!)) {
+      const key = keys[i]!;
+      const words = kb.typoCandidates(key);
+      const stem = key.endsWith("s") ? kb.typoCandidates(key.slice(0, -1)) : [];
+      const hits: AliasHit[] = [];
+      for (const w of [...words, ...stem]) for (const h of index.hits.get(w) ?? []) if (h.form === "surname") hits.push(h);
+      if (hits.length) best = { startTok: i, endTok: i, hits, rule: "alias-typo" };
     }
     if (best) {
       out.push(best);
@@ -108,40 +113,97 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase): Candidate
   return out;
 }
 
-/** Picks one entity per candidate, using case, document context and the document date. */
-export function resolveMentions(doc: Document, kb: KnowledgeBase, cands: Candidate[], date: string | null, stoplist: Set<string>): Mention[] {
+/** Tokens covered by a KB match that is not a bare surname: unknown names never cross them. */
+export function blockedTokens(n: number, cands: Candidate[], kb: KnowledgeBase): Uint8Array {
+  const b = new Uint8Array(n);
+  for (const c of cands) {
+    if (c.hits.every((h) => h.form === "surname")) continue;
+    // 2: a single word that a first name before it may claim for a person ("Wolfgang Wagner").
+    const v = c.startTok === c.endTok && !c.hits.some((h) => h.form === "name" && kb.entity(h.id)?.type === "person") ? 2 : 1;
+    for (let k = c.startTok; k <= c.endTok; k++) b[k] = v;
+  }
+  return b;
+}
+
+export interface ResolveContext {
+  stoplist: Set<string>;
+  /** Folded words that make a following seat name a place ("in", "nach"). */
+  placeCues: Set<string>;
+  /** Organization names that are also common words: never matched alone. */
+  ambiguousOutlets: Set<string>;
+  names: NameLexicon;
+  locals: LocalSpan[];
+  german: boolean;
+}
+
+/** Picks one entity per candidate, using case, the document's other mentions and its date. */
+export function resolveMentions(doc: Document, kb: KnowledgeBase, cands: Candidate[], keys: (string | null)[], date: string | null, rc: ResolveContext): Mention[] {
   const text = doc.text;
   const tokens = doc.layers.tokens!;
   const out: Mention[] = [];
+  // People named in full anywhere in the document: their surnames alone refer to them.
   const fullySeen = new Set<string>();
+  for (const c of cands)
+    if (c.rule !== "alias-typo" && c.endTok > c.startTok) for (const h of c.hits) if (h.form === "name" && kb.entity(h.id)?.type === "person") fullySeen.add(h.id);
+  // A typo only stands for someone the document also spells right, or a head of state or government.
+  const namedElsewhere = new Set<string>();
+  for (const c of cands) if (c.rule !== "alias-typo") for (const h of c.hits) if (h.form === "name" || h.form === "surname") namedElsewhere.add(h.id);
+  const localBySurname = new Map<string, LocalPerson>();
+  for (const l of rc.locals) for (const s of l.person.surnames) if (!localBySurname.has(s.join(" "))) localBySurname.set(s.join(" "), l.person);
+  const inLocal = new Uint8Array(tokens.length);
+  for (const l of rc.locals) for (let k = l.startTok; k <= l.endTok; k++) inLocal[k] = 1;
+
   for (const c of cands) {
+    if (inLocal[c.startTok] || inLocal[c.endTok]) continue;
     const start = tokens[c.startTok]!.start;
     const end = tokens[c.endTok]!.end;
     const surface = text.slice(start, end);
     const upper = isUpper(surface);
-    let hits = c.hits;
+    if (c.startTok === c.endTok && keys[c.startTok] != null) {
+      const k0 = keys[c.startTok]!;
+      if (kb.acronymOnly(k0) && surface !== surface.toUpperCase()) continue;
+      // Outlets named by a common word ("Welt", "Bild") are not matched alone.
+      if (rc.ambiguousOutlets.has(k0) && c.hits.every((h) => kb.entity(h.id)?.type === "organization")) continue;
+    }
     // Names must be capitalized; only German adjectives are lower-case.
-    hits = hits.filter((h) => (h.form === "adjective" ? true : upper));
+    const hits = c.hits.filter((h) => (h.form === "adjective" ? true : upper));
     if (!hits.length) continue;
     const names = hits.filter((h) => h.form !== "surname");
     let chosen: AliasHit | undefined;
+    let localPerson: LocalPerson | undefined;
     if (names.length) {
-      chosen = pickByContext(names, fullySeen, kb, date);
+      // A seat of government is the state as an actor ("Moskau warnte"), a place after a preposition ("in Moskau").
+      const seat = names.find((h) => h.form === "seat");
+      const placeHit = seat ? names.find((h) => h.form === "name" && kb.entity(h.id)?.type === "location") : undefined;
+      if (seat && placeHit) chosen = placeBefore(tokens, keys, c.startTok, rc.placeCues) ? placeHit : seat;
+      else chosen = pickByContext(names, fullySeen, kb, date);
     } else {
-      // A surname alone: a person named in full earlier, else the only KB person with that surname.
+      // "He said" is no Chinese surname, "SU" no Su Tseng-chang.
+      if (rc.names.functionWords.has(keys[c.startTok]!) && (c.startTok === 0 || tokens[c.startTok - 1]!.sentence !== tokens[c.startTok]!.sentence || tokens[c.startTok - 1]!.kind === "punct")) continue;
+      if (surface.length <= 4 && surface === surface.toUpperCase()) continue;
       const seen = hits.filter((h) => fullySeen.has(h.id));
+      const key = keys.slice(c.startTok, c.endTok + 1).filter((k) => k != null).join(" ");
+      const folded = key.replace(/s$/, "");
       if (seen.length) chosen = seen[0];
-      else if (!stoplist.has(fold(surface))) {
+      else if ((localPerson = localBySurname.get(key) ?? localBySurname.get(folded))) chosen = undefined;
+      else if (surnameAloneAllowed(c, keys, tokens, text, rc, fold(surface))) {
         const active = date ? hits.filter((h) => kb.roleAt(h.id, date)) : [];
-        chosen = hits.length === 1 ? hits[0] : active.length === 1 ? active[0] : undefined;
+        if (c.rule === "alias-typo") chosen = hits.find((h) => namedElsewhere.has(h.id)) ?? (active.length === 1 && leads(kb, active[0]!.id, date) ? active[0] : undefined);
+        else chosen = hits.length === 1 ? hits[0] : active.length === 1 ? active[0] : undefined;
       }
+    }
+    if (localPerson) {
+      out.push({ start, end, text: surface, entity: localPerson.id, type: "person", form: "surname", provenance: { stage: "mentions", rule: "local-surname", detail: localPerson.name } });
+      continue;
     }
     if (!chosen) continue;
     const e = kb.entity(chosen.id);
     if (!e) continue;
-    if (chosen.form === "name" && e.type === "person") fullySeen.add(e.id);
-    const form: Mention["form"] =
+    let form: Mention["form"] =
       chosen.form === "seat" ? "metonym" : chosen.form === "adjective" || chosen.form === "demonym" ? "adjective" : chosen.form === "prefix" ? "prefix" : chosen.form === "surname" ? "surname" : "name";
+    // The first part of a compound ("Nato-Staaten", "Grünen-Spitzenkandidat") names no entity by itself.
+    const h = tokens[c.endTok + 1];
+    if (form !== "adjective" && h && text[h.start] === "-" && h.start === end && tokens[c.endTok + 2]?.start === h.end && tokens[c.endTok + 2]!.kind === "word") form = "prefix";
     out.push({
       start,
       end,
@@ -153,6 +215,87 @@ export function resolveMentions(doc: Document, kb: KnowledgeBase, cands: Candida
     });
   }
   return out;
+}
+
+/**
+ * A known surname alone, for someone not named in full: not a common word, and not one word of a
+ * longer unknown name ("Liri Berisha", "Wu Haitao" are other people than the KB's Berisha and Wu).
+ */
+function surnameAloneAllowed(c: Candidate, keys: (string | null)[], tokens: Token[], text: string, rc: ResolveContext, folded: string): boolean {
+  if (rc.stoplist.has(folded) || rc.stoplist.has(folded.replace(/s$/, ""))) return false;
+  const key = keys[c.startTok]!;
+  if (c.startTok === c.endTok && (rc.names.ambiguousFirstNames.has(key) || rc.names.firstNames.has(key))) return false;
+  const nameLike = (k: number) => {
+    const t = tokens[k];
+    if (!t || t.kind !== "word" || t.sentence !== tokens[c.startTok]!.sentence) return false;
+    const kk = keys[k]!;
+    if (!/^\p{Lu}/u.test(text[t.start]!) || rc.names.nonNameWords.has(kk) || rc.names.titles.has(kk) || rc.names.functionWords.has(kk)) return false;
+    // German nouns are capitalized: only a first name before the surname makes it a longer name.
+    return rc.german ? rc.names.firstNames.has(kk) : true;
+  };
+  const prev = c.startTok - 1;
+  const next = c.endTok + 1;
+  const gluedPrev = prev >= 0 && tokens[prev]!.end + 1 >= tokens[c.startTok]!.start;
+  const gluedNext = next < tokens.length && tokens[c.endTok]!.end + 1 >= tokens[next]!.start;
+  if (gluedPrev && nameLike(prev) && !(prev === 0 || tokens[prev - 1]!.sentence !== tokens[prev]!.sentence) ) return false;
+  if (gluedNext && nameLike(next) && !rc.german) return false;
+  return true;
+}
+
+/** Mentions of unknown people: their full names, then their surnames alone where nothing else matched. */
+export function localMentions(doc: Document, keys: (string | null)[], locals: LocalSpan[], taken: Mention[]): Mention[] {
+  const tokens = doc.layers.tokens!;
+  const text = doc.text;
+  const out: Mention[] = [];
+  for (const l of locals) {
+    const start = tokens[l.startTok]!.start;
+    const end = tokens[l.endTok]!.end;
+    out.push({ start, end, text: text.slice(start, end), entity: l.person.id, type: "person", form: "name", provenance: { stage: "mentions", rule: l.rule, detail: l.person.name } });
+  }
+  if (!locals.length) return out;
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of [...taken, ...out]) for (let p = m.start; p < m.end; p++) covered[p] = 1;
+  const firstAt = new Map<string, number>();
+  for (const l of locals) if (!firstAt.has(l.person.id)) firstAt.set(l.person.id, tokens[l.startTok]!.start);
+  const bySurname = new Map<string, LocalPerson>();
+  for (const l of locals) for (const s of l.person.surnames) if (!bySurname.has(s.join(" "))) bySurname.set(s.join(" "), l.person);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (keys[i] == null || covered[t.start] || !/^\p{Lu}/u.test(text[t.start]!)) continue;
+    for (const n of [3, 2, 1]) {
+      const idx: number[] = [];
+      for (let k = i; k < tokens.length && idx.length < n; k++) {
+        if (keys[k] != null) idx.push(k);
+        else if (!(text[tokens[k]!.start] === "-" && tokens[k - 1]!.end === tokens[k]!.start)) break;
+      }
+      if (idx.length < n) continue;
+      const ks = idx.map((k) => keys[k]!);
+      const last = ks[ks.length - 1]!;
+      const p = bySurname.get(ks.join(" ")) ?? (last.length > 3 && last.endsWith("s") ? bySurname.get([...ks.slice(0, -1), last.slice(0, -1)].join(" ")) : undefined);
+      if (!p || (firstAt.get(p.id) ?? 0) > t.start) continue;
+      const endTok = idx[idx.length - 1]!;
+      const end = tokens[endTok]!.end;
+      if (covered[end - 1]) continue;
+      out.push({ start: t.start, end, text: text.slice(t.start, end), entity: p.id, type: "person", form: "surname", provenance: { stage: "mentions", rule: "local-surname", detail: p.name } });
+      i = endTok;
+      break;
+    }
+  }
+  return out;
+}
+
+function placeBefore(tokens: Token[], keys: (string | null)[], i: number, cues: Set<string>): boolean {
+  const p = tokens[i - 1];
+  return !!p && p.sentence === tokens[i]!.sentence && keys[i - 1] != null && cues.has(keys[i - 1]!);
+}
+
+function leads(kb: KnowledgeBase, id: string, date: string | null): boolean {
+  const e = kb.entity(id);
+  if (!e || !date) return false;
+  return e.roles.some((r) => {
+    const kind = kb.offices.get(r.office)?.kind;
+    return (kind === "head-of-state" || kind === "head-of-government") && kb.holders(r.office, date).some((h) => h.id === id);
+  });
 }
 
 function pickByContext(hits: AliasHit[], seen: Set<string>, kb: KnowledgeBase, date: string | null): AliasHit {
@@ -169,41 +312,90 @@ function pickByContext(hits: AliasHit[], seen: Set<string>, kb: KnowledgeBase, d
 }
 
 /** Role nouns ("Kremlchef", "der russische Präsident", "US-Außenminister") resolved to the office holder at `date`. */
-export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Mention[], date: string | null): Mention[] {
+export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Mention[], date: string | null, keys: (string | null)[]): Mention[] {
   if (!date) return [];
-  const nouns = roleNouns(doc.meta.language);
+  const { nouns, blockers, firstKeys } = roleNouns(doc.meta.language);
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: Mention[] = [];
-  const byStart = new Map<number, Mention>();
-  for (const m of mentions) byStart.set(m.start, m);
+  // The mention covering each token, so "U.S. president" finds "U.S" across its period.
+  const at: (Mention | undefined)[] = new Array(tokens.length);
+  let mi = 0;
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  for (let k = 0; k < tokens.length && mi < sorted.length; k++) {
+    while (mi < sorted.length && sorted[mi]!.end <= tokens[k]!.start) mi++;
+    const m = sorted[mi];
+    if (m && m.start <= tokens[k]!.start && tokens[k]!.end <= m.end) at[k] = m;
+  }
+  const year = +date.slice(0, 4);
+  const pastYear = new Uint8Array(tokens.length ? tokens[tokens.length - 1]!.sentence + 1 : 0);
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
+    if (tk.kind === "number" && tk.end - tk.start === 4) {
+      const y = +text.slice(tk.start, tk.end);
+      if (y >= 1900 && y < year - 1) pastYear[tk.sentence] = 1;
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== "word") continue;
-    // Try two-word role nouns first ("foreign minister"), then one word.
+    if (t.kind !== "word" || !firstKeys.has(keys[i]!) || at[i]?.type === "person") continue;
+    // Longest role noun first: "secretary of state", "Kreml-Sprecher", "foreign minister", "Präsident".
     let noun: RoleNoun | undefined;
     let endTok = i;
-    const two = tokens[i + 1] && tokens[i + 1]!.kind === "word" ? fold(text.slice(t.start, tokens[i + 1]!.end)) : null;
-    if (two && nouns.has(two)) {
-      noun = nouns.get(two);
-      endTok = i + 1;
-    } else noun = nouns.get(fold(text.slice(t.start, t.end)));
+    let acc = keys[i]!;
+    const words = [i];
+    for (let k = i + 1; k < tokens.length && words.length < 4; k++) {
+      const tk = tokens[k]!;
+      if (tk.kind === "punct" && text[tk.start] === "-" && tk.start === tokens[k - 1]!.end) continue;
+      if (tk.kind !== "word" || tk.sentence !== t.sentence || tk.start > tokens[k - 1]!.end + 1) break;
+      words.push(k);
+    }
+    noun = nouns.get(acc);
+    for (let w = 1; w < words.length; w++) {
+      acc += " " + keys[words[w]!]!;
+      const n = nouns.get(acc);
+      if (n) {
+        noun = n;
+        endTok = words[w]!;
+      }
+    }
     if (!noun) continue;
     // A role noun directly followed by a person's name is an apposition: the name mention covers it.
-    const after = tokens[endTok + 1];
-    const nextMention = after ? byStart.get(after.start) : undefined;
-    if (nextMention && nextMention.type === "person") continue;
-    let office = noun.office ?? null;
-    if (!office && noun.kind) {
-      const owner = countryBefore(tokens, i, byStart, text);
-      if (!owner) continue;
-      const offices = kb.officesOf(owner, noun.kind);
-      office = offices[0]?.id ?? null;
+    if (at[endTok + 1]?.type === "person") continue;
+    let office: string | null = null;
+    const owner = noun.kind ? (countryBefore(tokens, i, at, text) ?? countryAfter(tokens, endTok, at)) : null;
+    let holders: KbEntity[] = [];
+    if (owner && noun.kind) {
+      // The main office of that kind first: "Prime Minister" before "Alternate Prime Minister".
+      const offices = kb.officesOf(owner, noun.kind).sort((x, y) => +/(deputy|vice|alternate|acting|first-)/.test(x.id) - +/(deputy|vice|alternate|acting|first-)/.test(y.id));
+      for (const o of offices) {
+        const h = kb.holders(o.id, date);
+        if (h.length === 1) {
+          office = o.id;
+          holders = h;
+          break;
+        }
+      }
+    } else if (noun.office ?? noun.defaultOffice) {
+      office = (noun.office ?? noun.defaultOffice)!;
+      holders = kb.holders(office, date);
     }
-    if (!office) continue;
-    const holders = kb.holders(office, date);
-    if (holders.length !== 1) continue;
-    const startTok = prefixStart(tokens, i, byStart, text);
+    if (!office || holders.length !== 1) continue;
+    const startTok = owner ? ownerStart(tokens, i, at) : i;
+    // "former US president", "der ehemalige Kanzler": someone else than today's holder.
+    // Up to three words back, across hyphens ("a two-term Danish prime minister", "served as NATO secretary general").
+    let blocked = false;
+    for (let b = startTok - 1, n = 0; b >= 0 && n < 3 && tokens[b]!.sentence === t.sentence; b--) {
+      if (keys[b] == null) {
+        if (text[tokens[b]!.start] === "-") continue;
+        break;
+      }
+      n++;
+      if (blockers.has(keys[b]!)) blocked = true;
+    }
+    if (blocked) continue;
+    // A sentence about an earlier year ("in 1950, our secretary of state") is not about today's holder.
+    if (pastYear[t.sentence]) continue;
     const start = tokens[startTok]!.start;
     const end = tokens[endTok]!.end;
     out.push({
@@ -215,26 +407,37 @@ export function findRoleMentions(doc: Document, kb: KnowledgeBase, mentions: Men
       form: "role",
       provenance: { stage: "mentions", rule: "role-noun", detail: `${office} on ${date}` },
     });
+    i = endTok;
   }
   return out;
 }
 
-/** The country named right before a role noun: "russische Präsident", "US-Präsident". */
-function countryBefore(tokens: Token[], i: number, byStart: Map<number, Mention>, text: string): string | null {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const t = tokens[k]!;
-    if (text[t.start] === "-" || text[t.start] === ".") continue;
-    const m = byStart.get(t.start);
-    if (m && (m.type === "country" || m.type === "organization")) return m.entity;
-    if (t.kind !== "word") return null;
-  }
-  return null;
+/** The token right before a role noun, across a glued hyphen or an abbreviation's period ("US-Präsident", "U.S. president"). */
+function ownerTok(tokens: Token[], i: number, text: string): number {
+  let k = i - 1;
+  if (k >= 1 && (text[tokens[k]!.start] === "-" || text[tokens[k]!.start] === ".") && tokens[k]!.end - tokens[k]!.start === 1 && tokens[k - 1]!.end === tokens[k]!.start) k--;
+  return k;
 }
 
-function prefixStart(tokens: Token[], i: number, byStart: Map<number, Mention>, text: string): number {
-  // Include a glued prefix ("US-Präsident") in the role mention's span.
-  const h = tokens[i - 1];
-  const p = tokens[i - 2];
-  if (h && p && text[h.start] === "-" && h.start === p.end && h.end === tokens[i]!.start && byStart.get(p.start)) return i - 2;
-  return i;
+/** The country or organization named right before a role noun: "russische Präsident", "US-Präsident", "Russia's president". */
+function countryBefore(tokens: Token[], i: number, at: (Mention | undefined)[], text: string): string | null {
+  const k = ownerTok(tokens, i, text);
+  const m = k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence ? at[k] : undefined;
+  return m && (m.type === "country" || m.type === "organization") ? m.entity : null;
+}
+
+/** A country in the genitive right after the role noun: "der Präsident Frankreichs". */
+function countryAfter(tokens: Token[], endTok: number, at: (Mention | undefined)[]): string | null {
+  const m = at[endTok + 1];
+  return m && m.type === "country" && m.provenance.rule.startsWith("alias-genitive") && tokens[endTok + 1]!.sentence === tokens[endTok]!.sentence ? m.entity : null;
+}
+
+/** First token of the role phrase: the owner mention's first token when it comes before the noun. */
+function ownerStart(tokens: Token[], i: number, at: (Mention | undefined)[]): number {
+  const k = i - 1 >= 0 && at[i - 1] ? i - 1 : i - 2 >= 0 && at[i - 2] ? i - 2 : -1;
+  if (k < 0) return i;
+  let s = k;
+  const m = at[k]!;
+  while (s > 0 && at[s - 1] === m) s--;
+  return tokens[s]!.start === m.start ? s : i;
 }

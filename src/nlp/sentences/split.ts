@@ -5,9 +5,21 @@ import type { Sentence, Span } from "../../core/types.js";
 interface AbbrevData {
   abbreviations: string[];
   months: string[];
+  suffixes?: string[];
+  sentenceStarts?: string[];
+  ordinalDeterminers?: string[];
 }
 
-const cache = new Map<string, { abbr: Set<string>; months: Set<string> }>();
+interface SplitData {
+  abbr: Set<string>;
+  months: Set<string>;
+  suffixes: string[];
+  /** Only languages that write ordinals with a period (German) have these. */
+  sentenceStarts: Set<string> | null;
+  ordinalDeterminers: Set<string>;
+}
+
+const cache = new Map<string, SplitData>();
 function data(lang: string) {
   let d = cache.get(lang);
   if (!d) {
@@ -17,6 +29,9 @@ function data(lang: string) {
     d = {
       abbr: new Set([...a.abbreviations, ...other.abbreviations].map((x) => x.toLowerCase())),
       months: new Set([...a.months, ...other.months].map((x) => x.toLowerCase())),
+      suffixes: (a.suffixes ?? []).map((x) => x.toLowerCase()),
+      sentenceStarts: a.sentenceStarts ? new Set(a.sentenceStarts) : null,
+      ordinalDeterminers: new Set(a.ordinalDeterminers ?? []),
     };
     cache.set(lang, d);
   }
@@ -28,7 +43,7 @@ const END = /[.!?…]/;
 
 /** Splits `text` into sentences; every line break between blocks and every bullet line is a boundary. */
 export function splitSentences(text: string, lang: string): (Span & { paragraph: number; rule: string })[] {
-  const { abbr, months } = data(lang);
+  const { abbr, months, suffixes, sentenceStarts, ordinalDeterminers } = data(lang);
   const out: (Span & { paragraph: number; rule: string })[] = [];
   let paragraph = 0;
   let start = -1;
@@ -73,10 +88,16 @@ export function splitSentences(text: string, lang: string): (Span & { paragraph:
       const word = wordBefore(text, i);
       const lower = word.toLowerCase();
       if (abbr.has(lower) || abbr.has(dottedBefore(text, i).toLowerCase())) continue;
+      if (word.length > 3 && suffixes.some((x) => lower.endsWith(x))) continue; // "Hauptstr."
       if (/^\p{Lu}$/u.test(word)) continue; // initial: "George W. Bush"
       if (/^\d{1,2}$/.test(word)) {
-        const nextWord = wordAt(text, next).toLowerCase().replace(/\.$/, "");
+        const nextRaw = wordAt(text, next);
+        const nextWord = nextRaw.toLowerCase().replace(/\.$/, "");
         if (months.has(nextWord) || /^[\p{Ll}\d]/u.test(nc)) continue; // "10. Januar", "am 3. und 4."
+        if (abbr.has(nextWord)) continue; // "im 19. Jh."
+        // German ordinals before a noun: "im 19. Jahrhundert", "zum 2. Mal"; a sentence opener still ends the sentence.
+        const det = wordBefore(text, i - word.length - 1).toLowerCase();
+        if (sentenceStarts && ordinalDeterminers.has(det) && /^\p{Lu}/u.test(nc) && !sentenceStarts.has(nextRaw.replace(/\.$/, ""))) continue;
       }
     }
     // A lower-case continuation is no new sentence: "z. B. ein", "«…?», fragte er".
