@@ -1,0 +1,104 @@
+// Direct quotes: quoted spans with a reporting frame before or after, or whole quoted sentences; scare quotes rejected.
+import { spanAt } from "../../core/spans.js";
+import type { Quote } from "../../core/types.js";
+import { cuesIn, type Cue } from "./frames.js";
+import { findMarked } from "./marks.js";
+import { addReferent, frameSpeaker, type Speaker, type SpeakerCtx } from "./speaker.js";
+
+const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+const countWords = (s: string) => (s.match(WORDS) ?? []).length;
+const OPENERS = /[„“"«»‚‘']/;
+
+export function findDirectQuotes(c: SpeakerCtx): Quote[] {
+  const text = c.doc.text;
+  const sentences = c.doc.layers.sentences!;
+  const l = c.lex;
+  const out: Quote[] = [];
+  let last: { speaker: string | null; paragraph: number; end: number } | null = null;
+  const marked = findMarked(text);
+  for (let qi = 0; qi < marked.length; qi++) {
+    const { open, close } = marked[qi]!;
+    const start = open + 1;
+    const end = close;
+    const inner = text.slice(start, end);
+    const n = countWords(inner);
+    if (!n) continue;
+    const sOpen = spanAt(sentences, open) ?? spanAt(sentences, Math.min(text.length - 1, open + 1));
+    const sClose = spanAt(sentences, close) ?? sOpen;
+    const sStart = sOpen ? sOpen.start : Math.max(0, open - 200);
+    // The frame after the quote runs to the end of the sentence holding the closing mark, or to the next quote.
+    let afterEnd = Math.max(sClose ? sClose.end : close + 200, close + 1);
+    const nextOpen = marked[qi + 1]?.open;
+    if (nextOpen !== undefined && nextOpen < afterEnd) afterEnd = nextOpen;
+    afterEnd = Math.min(afterEnd, close + 1 + 200);
+    // The sentence splitter may cut after the closing mark ("… erreicht.“ sagte er"): look into the next sentence when the quote ends a sentence.
+    const afterText = text.slice(close + 1, afterEnd);
+    const beforeFrom = Math.max(sStart, (out.length && out[out.length - 1]!.end + 1 > sStart ? out[out.length - 1]!.end + 1 : sStart), open - 300);
+    const beforeText = text.slice(beforeFrom, open);
+    // After-frame: the cue must come early (", sagte Peskow", ", Hecker told VOA", "so der Präsident").
+    let cue: Cue | null = null;
+    let side: "after" | "before" | null = null;
+    // The frame after a quote is set off by a comma or dash, outside (German „…“, sagte) or inside (English "…," he said).
+    const setOff = /^\s*[,:–—-]/.test(afterText) || /[,!?]\s*$/.test(inner);
+    if (setOff && !/^\s*[.!?]/.test(afterText)) {
+      const cs = cuesIn(text, close + 1, afterEnd, l).filter((x) => x.kind !== "marker" || x.lemma === "zufolge");
+      const first = cs.find((x) => countWords(text.slice(close + 1, x.start)) <= 8 && !OPENERS.test(text.slice(close + 1, x.start)));
+      if (first) {
+        cue = first;
+        side = "after";
+      }
+    }
+    // "Sentence.“ Said frame" — a closing quote ending with sentence punctuation followed by a lower-case frame.
+    if (!cue && /[.!?]\s*$/.test(inner) && /^\s*,?\s*\p{Ll}/u.test(afterText)) {
+      const cs = cuesIn(text, close + 1, afterEnd, l);
+      const first = cs.find((x) => countWords(text.slice(close + 1, x.start)) <= 3);
+      if (first) {
+        cue = first;
+        side = "after";
+      }
+    }
+    let beforeCue: Cue | null = null;
+    if (beforeText.trim()) {
+      // Cues inside other quoted words ("ob Putin ein Treffen "versprochen" habe: …") are not the frame.
+      const cs = cuesIn(text, beforeFrom, open, l).filter((x) => (x.kind === "verb" || x.kind === "marker") && !marked.some((m) => m.open < x.start && x.start < m.close));
+      beforeCue = cs[cs.length - 1] ?? null;
+    }
+    const endsWithIntro = /[:,]\s*$/.test(beforeText) || /\b(that|dass)\s*$/u.test(beforeText);
+    if (!cue && beforeCue) {
+      cue = beforeCue;
+      side = "before";
+    }
+    const framed = side === "after" || (side === "before" && (endsWithIntro || n >= 2));
+    const paragraph = sOpen?.paragraph ?? -1;
+    const wholeSentence = !beforeText.trim() || /[.!?:]\s*$/.test(beforeText);
+    // Scare quotes and titles: one or two words, or a short fragment with no frame.
+    if (n < 2) continue;
+    if (!framed && (n < 4 || !wholeSentence)) continue;
+    // A fragment inside the frame's sentence ("erklärte, es sei «noch kein Kompromiss gefunden worden»") needs three words.
+    if (side === "before" && !endsWithIntro && n < 3) continue;
+    let speaker: Speaker | null = null;
+    if (cue && side === "after") speaker = frameSpeaker(c, close + 1, afterEnd, cue.start, "after");
+    if (cue && side === "before") speaker = frameSpeaker(c, beforeFrom, open, cue.start, "before");
+    let rule = side ? `direct-frame-${side}` : "direct-unframed";
+    if ((!speaker || (speaker.entity == null && !speaker.note)) && last && paragraph >= last.paragraph - 0 && paragraph <= last.paragraph + 1 && (side === null || speaker == null)) {
+      speaker = { entity: last.speaker, note: "continues the previous quote", rule: "continuation" };
+      rule = `${rule}+continuation`;
+    }
+    const entity: string | null = speaker?.entity ?? null;
+    out.push({
+      start,
+      end,
+      text: inner,
+      kind: "direct",
+      speaker: entity,
+      ...(speaker?.note ? { speakerNote: speaker.note } : {}),
+      cue: cue?.text ?? null,
+      ...(side === "after" ? { frame: { start: close + 1, end: afterEnd } } : side === "before" ? { frame: { start: beforeFrom, end: open } } : {}),
+      ...(speaker?.medium ? { medium: speaker.medium } : {}),
+      provenance: { stage: "quotes", rule, ...(speaker ? { detail: speaker.rule } : {}) },
+    });
+    if (entity) addReferent(c, side === "after" ? close + 1 : open, entity);
+    last = { speaker: entity, paragraph, end: close };
+  }
+  return out;
+}

@@ -1,0 +1,336 @@
+// Who speaks in a reporting frame: a named person (KB or not), an institution, a pronoun's antecedent, or an anonymous source.
+import { fold } from "../../core/normalize.js";
+import type { Document, EntityType, Mention } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+import type { QuoteLex } from "./lex.js";
+import { mentionAt, nameAround } from "./names.js";
+import { isCap, tokenize, type Tok } from "./tokens.js";
+
+export interface Speaker {
+  /** Entity key, or the name as written when the KB does not know the person; null for anonymous sources. */
+  entity: string | null;
+  note?: string;
+  medium?: string | null;
+  rule: string;
+}
+
+/** Someone a later pronoun can point back to. */
+export interface Referent {
+  pos: number;
+  entity: string;
+  type: EntityType;
+  gender: "m" | "f" | null;
+  /** Clause-initial, i.e. likely the subject the next sentence continues with. */
+  subject: boolean;
+}
+
+export interface SpeakerCtx {
+  doc: Document;
+  kb: KnowledgeBase | null;
+  lex: QuoteLex;
+  /** Mentions that can name a speaker (no adjectives or prefixes), sorted by start. */
+  mentions: Mention[];
+  /** Referents in text order; quote speakers are added as the stage proceeds. */
+  referents: Referent[];
+}
+
+type CandKind = "entity" | "name" | "pronoun" | "anon" | "spokes" | "surname" | "role";
+interface Cand {
+  kind: CandKind;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entity?: string;
+  type?: EntityType;
+  text: string;
+  /** Not a subject: after a preposition, a dative article, or the addressee of "told". */
+  object: boolean;
+  /** After a source preposition ("aus Diplomatenkreisen", "from officials"). */
+  source: boolean;
+}
+
+const ANON_DE_SUFFIX = ["kreisen", "kreise", "quelle", "quellen", "insidern"];
+
+function isAnon(l: QuoteLex, w: string): boolean {
+  const f = fold(w);
+  if (l.anonymous.has(f)) return true;
+  return l.lang === "de" && ANON_DE_SUFFIX.some((s) => f.length > s.length + 3 && f.endsWith(s));
+}
+function isSpokes(l: QuoteLex, w: string): boolean {
+  const f = fold(w);
+  if (l.spokesperson.has(f)) return true;
+  return l.lang === "de" && (f.endsWith("sprecher") || f.endsWith("sprecherin"));
+}
+
+/** Walks back from token `i` over titles, articles and adjectives; returns the index of the governing word or -1. */
+function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mention[]): number {
+  let k = i - 1;
+  while (k >= 0) {
+    const t = toks[k]!;
+    if (!t.word) {
+      if (t.text === "-" || t.text === "." || t.text === "’" || t.text === "'") {
+        k--;
+        continue;
+      }
+      return -1;
+    }
+    const f = fold(t.text);
+    const m = mentionAt(mentions, t.start);
+    const adjective = !isCap(t.text) && /(e|en|er|es|em|ische[nmrs]?|ial|ian|ese|ish|ic|al|ior|ary|ed)$/.test(f) && !l.prepositions.has(f) && !l.verbs.has(f);
+    if (l.titles.has(f) || l.media.has(f) || (l.lang === "de" && [...l.media].some((w) => f.endsWith(w) && f.length > w.length + 1)) || (l.determiners.has(f) && !(l.lang === "de" && (f === "dem" || f === "den"))) || adjective || (m && (m.form === "adjective" || m.form === "prefix"))) {
+      k--;
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
+/** Candidate speakers in frame tokens. */
+function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
+  const l = c.lex;
+  const text = c.doc.text;
+  const out: Cand[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.word) continue;
+    const m = mentionAt(c.mentions, t.start);
+    let cand: Cand | null = null;
+    // A mention that covers only the front of a compound ("EU-Außenbeauftragte") modifies it; it does not speak.
+    if (m && m.end < t.end && m.form !== "role") continue;
+    if (m && m.start >= toks[0]!.start) {
+      let last = k;
+      while (last + 1 < toks.length && toks[last + 1]!.start < m.end) last++;
+      // A KB first name or surname glued to an unknown surname ("Bruce Klingner") is that unknown person.
+      const nm = m.type === "person" && last === k ? nameAround(toks, k, l, c.mentions.filter((x) => x !== m)) : null;
+      if (nm && nm.end > m.end) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
+      else cand = { kind: "entity", first: k, last, start: m.start, end: m.end, entity: m.entity, type: m.type, text: m.text, object: false, source: false };
+    } else if (isCap(t.text)) {
+      const nm = nameAround(toks, k, l, c.mentions);
+      if (nm && nm.first >= k) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
+    }
+    const f = fold(t.text);
+    if (!cand) {
+      if (l.pron.m.has(f) || l.pron.f.has(f) || l.pron.n.has(f) || l.pron.plural.has(f) || l.pron.impersonal.has(f)) {
+        cand = { kind: "pronoun", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
+      } else if (isAnon(l, t.text)) {
+        cand = { kind: "anon", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
+      } else if (isSpokes(l, t.text)) {
+        cand = { kind: "spokes", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
+      } else if (l.titles.has(f) && k > 0 && l.determiners.has(fold(toks[k - 1]!.text)) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
+        // "der Präsident erklärte", "the president said": a role without a name points back to the last person.
+        cand = { kind: "role", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
+      } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && t.text.length > 2 && t.text !== t.text.toUpperCase()) {
+        // A lone capitalized word: an earlier person's surname ("said Casin"); in German only when such a person exists.
+        const known = c.referents.some((r) => r.pos < t.start && r.type === "person" && lastWord(r.entity, c) === f);
+        if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(fold(toks[k - 1]!.text)))))
+          cand = { kind: "surname", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
+      }
+    }
+    if (!cand) continue;
+    const g = governor(toks, cand.first, l, c.mentions);
+    if (g >= 0) {
+      const gf = fold(toks[g]!.text);
+      if (l.sourcePrepositions.has(gf)) cand.source = true;
+      if (l.prepositions.has(gf)) cand.object = true;
+      const lemma = l.verbs.get(gf);
+      if (l.lang === "en" && lemma === "tell") cand.object = true;
+      // German dative/accusative articles mark objects: "sagte er dem Sender Fox News".
+      if (l.lang === "de" && (gf === "dem" || gf === "den")) cand.object = true;
+    }
+    // Genitive attributes are not the subject: "Putins Sprecher", "Putin's aide".
+    if (cand.kind === "entity" && /(['’]s|s)$/.test(cand.text) && toks[cand.last + 1]?.word && isCap(toks[cand.last + 1]!.text) && cand.type === "person") cand.object = true;
+    out.push(cand);
+    k = cand.last;
+  }
+  // "a senior State Department official": an institution qualifying an anonymous head is an anonymous source;
+  // "a State Department spokesperson" speaks for the institution.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (a.kind === "entity" && b.kind === "anon" && b.first - a.last <= 2) {
+      b.text = text.slice(a.start, b.end);
+      b.object = a.object;
+      b.source = a.source;
+      out.splice(i, 1);
+      i--;
+    } else if (a.kind === "entity" && b.kind === "spokes" && b.first - a.last <= 2) {
+      out.splice(i + 1, 1);
+    }
+  }
+  // A spokesperson title directly followed by a name is part of that name's noun phrase.
+  return out.filter((x, i) => !(x.kind === "spokes" && out[i + 1] && out[i + 1]!.first - x.last <= 1));
+}
+
+const wordIndex = (toks: Tok[], i: number) => toks.slice(0, i).filter((t) => t.word).length;
+
+/** The speaker of a frame; `verbAt` is the offset of the reporting word, `side` where the frame stands relative to the quote. */
+export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: number, side: "after" | "before"): Speaker | null {
+  const l = c.lex;
+  const toks = tokenize(c.doc.text, from, to);
+  const vi = toks.findIndex((t) => t.start === verbAt);
+  if (vi < 0) return null;
+  const cands = candidates(c, toks);
+  const medium = findMedium(c, toks, cands);
+  const vf = fold(toks[vi]!.text);
+  // "erfuhr die Agentur aus Diplomatenkreisen": the source follows a source preposition.
+  if (l.sourceVerbs.has(vf)) {
+    const src = cands.find((x) => x.source && x.first > vi);
+    return src ? toSpeaker(c, src, "source-verb", medium) : { entity: null, note: "no source named", medium, rule: "source-verb" };
+  }
+  // "hieß es", "heißt es": impersonal, unless an institution is named as the source ("aus dem Weißen Haus").
+  const next = toks[vi + 1];
+  if (next && l.pron.impersonal.has(fold(next.text)) && l.impersonal.some((p) => p.startsWith(vf))) {
+    const src = cands.find((x) => x.source && (x.kind === "entity" || x.kind === "anon"));
+    return src ? toSpeaker(c, src, "impersonal-source", medium) : { entity: null, note: `${toks[vi]!.text} ${next.text}`, medium, rule: "impersonal" };
+  }
+  const subj = cands.filter((x) => !x.object);
+  const after = subj.filter((x) => x.first > vi && wordIndex(toks, x.first) - wordIndex(toks, vi) <= 7);
+  const before = subj.filter((x) => x.last < vi && clauseLinked(toks, x.last, vi));
+  let pick: Cand | undefined;
+  if (side === "after") {
+    const wordsBefore = wordIndex(toks, vi);
+    pick = wordsBefore === 0 ? after[0] : before[0] ?? after[0];
+  } else if (l.lang === "de" && !toks.slice(vi + 1).some((t) => t.word)) {
+    // Verb-final frame ("hatte Trump dem Sender gesagt, dass"): the subject comes first in the clause.
+    pick = before.find((x) => clauseLinked(toks, x.last, vi)) ?? before[0];
+  } else if (l.lang === "de") {
+    pick = after.find((x) => wordIndex(toks, x.first) - wordIndex(toks, vi) <= 2) ?? before[before.length - 1] ?? after[0];
+  } else {
+    pick = before[before.length - 1] ?? after[0];
+  }
+  // "der Berater im Präsidentenbüro, Serhij Leschtschenko": a role followed by its name in apposition is that name.
+  if (pick && (pick.kind === "role" || pick.kind === "spokes" || pick.kind === "anon")) {
+    const i = cands.indexOf(pick);
+    const nx = cands.slice(i + 1).find((x) => !x.object || x.kind === "name" || x.type === "person");
+    if (nx && (nx.kind === "name" || (nx.kind === "entity" && nx.type === "person")) && /^[^,.;:]*,\s*$/.test(c.doc.text.slice(pick.end, nx.start))) pick = nx;
+  }
+  if (!pick) return medium ? { entity: null, note: "no speaker in frame", medium, rule: "no-subject" } : null;
+  return toSpeaker(c, pick, side === "after" ? "frame-after" : "frame-before", medium);
+}
+
+/** True when token `a` and the verb at `v` are in one clause: no comma between, or only an apposition ("X, a fellow at Y, said"). */
+function clauseLinked(toks: Tok[], a: number, v: number): boolean {
+  const commas: number[] = [];
+  for (let k = a + 1; k < v; k++) {
+    const t = toks[k]!.text;
+    if (t === "," || t === ";" || t === ":" || t === "–" || t === "—") commas.push(k);
+  }
+  if (!commas.length) return true;
+  // Apposition: the name is followed directly by a comma, and the last comma stands right before the verb.
+  return commas.length === 2 && commas[0] === a + 1 && commas[1] === v - 1;
+}
+
+function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
+  const l = c.lex;
+  const text = c.doc.text;
+  if (!toks.length) return null;
+  const frame = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+  for (const p of l.platforms) {
+    const m = new RegExp(`(?:^|[\\s(])(?:auf|via|on|über|bei|in)\\s+(?:[\\p{L}-]+\\s+)?${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").exec(frame);
+    if (m) return p;
+  }
+  for (const x of cands) {
+    if (x.kind !== "entity" && x.kind !== "name") continue;
+    const kind = x.entity && c.kb ? c.kb.entity(x.entity)?.kind : undefined;
+    if (kind === "outlet" || kind === "agency") return x.text;
+    // "dem US-Sender Fox News", "told the newspaper Kommersant"
+    const prev = toks[x.first - 1];
+    if (prev && prev.word && [...l.media].some((w) => fold(prev.text).endsWith(w))) return x.text;
+  }
+  return null;
+}
+
+function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
+  switch (x.kind) {
+    case "entity": {
+      const kind = x.entity && c.kb ? c.kb.entity(x.entity)?.kind : undefined;
+      return { entity: x.entity!, rule: `${rule}:${x.type}${kind === "outlet" || kind === "agency" ? ":outlet" : ""}`, medium };
+    }
+    case "name":
+      return { entity: x.text, note: "name not in the knowledge base", rule: `${rule}:unknown-name`, medium };
+    case "anon":
+      return { entity: null, note: `anonymous: ${x.text}`, rule: `${rule}:anonymous`, medium };
+    case "role": {
+      const r = lastReferent(c, x.start, (p) => p.type === "person");
+      return { entity: r?.entity ?? null, note: `role "${x.text}"${r ? "" : " without antecedent"}`, rule: `${rule}:role`, medium };
+    }
+    case "spokes": {
+      const r = lastReferent(c, x.start, (p) => p.type !== "person");
+      return { entity: r?.entity ?? null, note: `spokesperson of ${r?.entity ?? "?"}`, rule: `${rule}:spokesperson`, medium };
+    }
+    case "surname": {
+      const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && lastWord(p.entity, c) === fold(x.text));
+      return { entity: r?.entity ?? x.text, note: r ? `surname "${x.text}"` : "name not in the knowledge base", rule: `${rule}:surname`, medium };
+    }
+    case "pronoun": {
+      const f = fold(x.text);
+      const l = c.lex;
+      const want = l.pron.m.has(f) ? "m" : l.pron.f.has(f) ? "f" : l.pron.n.has(f) ? "n" : "pl";
+      if (l.pron.impersonal.has(f) && !l.pron.n.has(f)) return { entity: null, note: `impersonal "${x.text}"`, rule: `${rule}:impersonal`, medium };
+      const r =
+        want === "n"
+          ? lastReferent(c, x.start, (p) => p.type !== "person")
+          : lastReferent(c, x.start, (p) => p.type === "person" && (p.gender == null || p.gender === want || want === "pl"));
+      return { entity: r?.entity ?? null, note: `pronoun "${x.text}"${r ? "" : " without antecedent"}`, rule: `${rule}:pronoun`, medium };
+    }
+  }
+}
+
+function lastWord(entity: string, c: SpeakerCtx): string {
+  const name = c.kb?.entity(entity)?.name ?? entity;
+  const parts = fold(name).split(/\s+/);
+  return parts[parts.length - 1]!;
+}
+
+/** The referent a pronoun at `pos` points back to: the last clause-initial one nearby, else the last one. */
+function lastReferent(c: SpeakerCtx, pos: number, fits: (r: Referent) => boolean): Referent | undefined {
+  let any: Referent | undefined;
+  for (let i = c.referents.length - 1; i >= 0; i--) {
+    const r = c.referents[i]!;
+    if (r.pos >= pos) continue;
+    if (pos - r.pos > 1500) break;
+    if (!fits(r)) continue;
+    if (r.subject && pos - r.pos < 700) return r;
+    any ??= r;
+  }
+  return any;
+}
+
+/** Referents of a document: KB mentions and (English) unknown names, each marked clause-initial or not. */
+export function buildReferents(c: Omit<SpeakerCtx, "referents">): Referent[] {
+  const text = c.doc.text;
+  const out: Referent[] = [];
+  const l = c.lex;
+  for (const s of c.doc.layers.sentences ?? []) {
+    const toks = tokenize(text, s.start, s.end);
+    const cands = candidates({ ...c, referents: [] }, toks);
+    for (const x of cands) {
+      if (x.kind !== "entity" && !(x.kind === "name" && l.lang === "en")) continue;
+      const g = governor(toks, x.first, l, c.mentions);
+      const gt = g >= 0 ? toks[g]! : undefined;
+      const clauseInitial = g < 0 || (gt !== undefined && /^(und|and|but|aber)$/i.test(gt.text));
+      const nextTok = toks[x.last + 1];
+      const beforeVerb = !!nextTok && l.verbs.has(fold(nextTok.text));
+      const e = x.entity && c.kb ? c.kb.entity(x.entity) : undefined;
+      out.push({
+        pos: x.start,
+        entity: x.kind === "name" ? x.text : x.entity!,
+        type: x.kind === "name" ? "person" : x.type!,
+        gender: e?.gender ?? null,
+        subject: !x.object && (clauseInitial || beforeVerb),
+      });
+    }
+  }
+  return out;
+}
+
+/** Records a quote's speaker as a referent, so that "he said" after it points back to it. */
+export function addReferent(c: SpeakerCtx, pos: number, entity: string): void {
+  const e = c.kb?.entity(entity);
+  const r: Referent = { pos, entity, type: e ? e.type : "person", gender: e?.gender ?? null, subject: true };
+  let i = c.referents.length;
+  while (i > 0 && c.referents[i - 1]!.pos > pos) i--;
+  c.referents.splice(i, 0, r);
+}
