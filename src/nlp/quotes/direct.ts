@@ -42,7 +42,8 @@ export function findDirectQuotes(c: SpeakerCtx): Quote[] {
     const setOff = /^\s*[,:–—-]/.test(afterText) || /[,!?]\s*$/.test(inner);
     if (setOff && !/^\s*[.!?]/.test(afterText)) {
       const cs = cuesIn(text, close + 1, afterEnd, l).filter((x) => x.kind !== "marker" || x.lemma === "zufolge");
-      const first = cs.find((x) => countWords(text.slice(close + 1, x.start)) <= 8 && !OPENERS.test(text.slice(close + 1, x.start)));
+      // Up to 16 words: a name with an apposition may stand before the verb ("…," Alexander Gabuev, director of …, told VOA).
+      const first = cs.find((x) => countWords(text.slice(close + 1, x.start)) <= 16 && !OPENERS.test(text.slice(close + 1, x.start)));
       if (first) {
         cue = first;
         side = "after";
@@ -64,6 +65,11 @@ export function findDirectQuotes(c: SpeakerCtx): Quote[] {
       beforeCue = cs[cs.length - 1] ?? null;
     }
     const endsWithIntro = /[:,]\s*$/.test(beforeText) || /\b(that|dass)\s*$/u.test(beforeText);
+    // A frame that introduces the quote ("Gabuev added that “…”") wins over a participle after it (", suggesting …").
+    if (beforeCue && endsWithIntro && (!cue || /ing$/.test(cue.text))) {
+      cue = beforeCue;
+      side = "before";
+    }
     if (!cue && beforeCue) {
       cue = beforeCue;
       side = "before";

@@ -4,13 +4,14 @@ import type { KnowledgeBase } from "../../kb/kb.js";
 import { findDirectQuotes } from "./direct.js";
 import { findIndirectQuotes } from "./indirect.js";
 import { quoteLex } from "./lex.js";
+import { findMarked } from "./marks.js";
 import { buildReferents, type SpeakerCtx } from "./speaker.js";
 
 export function findQuotes(doc: Document, kb: KnowledgeBase | null): Quote[] {
   const lex = quoteLex(doc.meta.language);
   const mentions = (doc.layers.mentions ?? []).filter((m) => m.form !== "adjective" && m.form !== "prefix" && m.form !== "pronoun");
   const base = { doc, kb, lex, mentions };
-  const c: SpeakerCtx = { ...base, referents: buildReferents(base) };
+  const c: SpeakerCtx = { ...base, referents: buildReferents(base, findMarked(doc.text)) };
   const direct = findDirectQuotes(c);
   const indirect = findIndirectQuotes(c, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);

@@ -76,6 +76,11 @@ function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mentio
       return -1;
     }
     const f = fold(t.text);
+    // "Secretary of State": a preposition inside a title.
+    if (l.prepositions.has(f) && k > 0 && l.titles.has(fold(toks[k - 1]!.text)) && l.titles.has(fold(toks[k + 1]?.text ?? ""))) {
+      k--;
+      continue;
+    }
     const m = mentionAt(mentions, t.start);
     const adjective = !isCap(t.text) && /(e|en|er|es|em|ische[nmrs]?|ial|ian|ese|ish|ic|al|ior|ary|ed)$/.test(f) && !l.prepositions.has(f) && !l.verbs.has(f);
     if (l.titles.has(f) || l.media.has(f) || (l.lang === "de" && [...l.media].some((w) => f.endsWith(w) && f.length > w.length + 1)) || (l.determiners.has(f) && !(l.lang === "de" && (f === "dem" || f === "den"))) || adjective || (m && (m.form === "adjective" || m.form === "prefix"))) {
@@ -99,7 +104,11 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
     let cand: Cand | null = null;
     // A mention that covers only the front of a compound ("EU-Außenbeauftragte") modifies it; it does not speak.
     if (m && m.end < t.end && m.form !== "role") continue;
-    if (m && m.start >= toks[0]!.start) {
+    const f0 = fold(t.text);
+    const pronounLike = l.pron.m.has(f0) || l.pron.f.has(f0) || l.pron.n.has(f0) || l.pron.plural.has(f0);
+    // One-word person matches that are pronouns or function words ("He" → Liu He, "In" → Moon Jae-in) are not names.
+    const falseName = m && m.type === "person" && m.start === t.start && m.end === t.end && (pronounLike || l.stopCaps.has(t.text));
+    if (m && m.start >= toks[0]!.start && !falseName) {
       let last = k;
       while (last + 1 < toks.length && toks[last + 1]!.start < m.end) last++;
       // A KB first name or surname glued to an unknown surname ("Bruce Klingner") is that unknown person.
@@ -121,7 +130,7 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
       } else if (l.titles.has(f) && k > 0 && l.determiners.has(fold(toks[k - 1]!.text)) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
         // "der Präsident erklärte", "the president said": a role without a name points back to the last person.
         cand = { kind: "role", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
-      } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && t.text.length > 2 && t.text !== t.text.toUpperCase()) {
+      } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && !l.orgHeads.has(f) && t.text.length > 1 && t.text !== t.text.toUpperCase()) {
         // A lone capitalized word: an earlier person's surname ("said Casin"); in German only when such a person exists.
         const known = c.referents.some((r) => r.pos < t.start && r.type === "person" && lastWord(r.entity, c) === f);
         if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(fold(toks[k - 1]!.text)))))
@@ -187,14 +196,17 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   }
   const subj = cands.filter((x) => !x.object);
   const after = subj.filter((x) => x.first > vi && wordIndex(toks, x.first) - wordIndex(toks, vi) <= 7);
-  const before = subj.filter((x) => x.last < vi && clauseLinked(toks, x.last, vi));
+  const before = subj.filter((x) => x.last < vi && clauseLinked(toks, x.last, vi, x.kind === "name" || x.kind === "surname" || x.type === "person"));
   let pick: Cand | undefined;
-  if (side === "after") {
+  if (l.lang === "en" && /ing$/.test(vf)) {
+    // "…, saying …", "he told VOA, adding that …": the participle's subject is the clause's, from the frame's start.
+    pick = subj.find((x) => x.last < vi);
+  } else if (side === "after") {
     const wordsBefore = wordIndex(toks, vi);
     pick = wordsBefore === 0 ? after[0] : before[0] ?? after[0];
   } else if (l.lang === "de" && !toks.slice(vi + 1).some((t) => t.word)) {
     // Verb-final frame ("hatte Trump dem Sender gesagt, dass"): the subject comes first in the clause.
-    pick = before.find((x) => clauseLinked(toks, x.last, vi)) ?? before[0];
+    pick = before[0];
   } else if (l.lang === "de") {
     pick = after.find((x) => wordIndex(toks, x.first) - wordIndex(toks, vi) <= 2) ?? before[before.length - 1] ?? after[0];
   } else {
@@ -211,15 +223,15 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
 }
 
 /** True when token `a` and the verb at `v` are in one clause: no comma between, or only an apposition ("X, a fellow at Y, said"). */
-function clauseLinked(toks: Tok[], a: number, v: number): boolean {
+function clauseLinked(toks: Tok[], a: number, v: number, person = true): boolean {
   const commas: number[] = [];
   for (let k = a + 1; k < v; k++) {
     const t = toks[k]!.text;
     if (t === "," || t === ";" || t === ":" || t === "–" || t === "—") commas.push(k);
   }
   if (!commas.length) return true;
-  // Apposition: the name is followed directly by a comma, and the last comma stands right before the verb.
-  return commas.length === 2 && commas[0] === a + 1 && commas[1] === v - 1;
+  // Apposition: a person's name followed directly by a comma, and a comma right before the verb.
+  return person && toks[a + 1]!.text === "," && toks[v - 1]!.text === "," && commas.length <= 5;
 }
 
 function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
@@ -262,6 +274,8 @@ function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null):
     }
     case "surname": {
       const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && lastWord(p.entity, c) === fold(x.text));
+      const u = r ? null : unknownContaining(c, x.start, fold(x.text));
+      if (u) return { entity: u, note: `part of the name "${u}"`, rule: `${rule}:name-part`, medium };
       return { entity: r?.entity ?? x.text, note: r ? `surname "${x.text}"` : "name not in the knowledge base", rule: `${rule}:surname`, medium };
     }
     case "pronoun": {
@@ -276,6 +290,17 @@ function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null):
       return { entity: r?.entity ?? null, note: `pronoun "${x.text}"${r ? "" : " without antecedent"}`, rule: `${rule}:pronoun`, medium };
     }
   }
+}
+
+/** The last unknown name before `pos` that has `word` as its first or last word. */
+function unknownContaining(c: SpeakerCtx, pos: number, word: string): string | null {
+  for (let i = c.referents.length - 1; i >= 0; i--) {
+    const r = c.referents[i]!;
+    if (r.pos >= pos || r.type !== "person" || c.kb?.entity(r.entity)) continue;
+    const parts = fold(r.entity).split(/\s+/);
+    if (parts.length > 1 && (parts[0] === word || parts[parts.length - 1] === word)) return r.entity;
+  }
+  return null;
 }
 
 function lastWord(entity: string, c: SpeakerCtx): string {
@@ -299,15 +324,24 @@ function lastReferent(c: SpeakerCtx, pos: number, fits: (r: Referent) => boolean
 }
 
 /** Referents of a document: KB mentions and (English) unknown names, each marked clause-initial or not. */
-export function buildReferents(c: Omit<SpeakerCtx, "referents">): Referent[] {
+export function buildReferents(c: Omit<SpeakerCtx, "referents">, quoted: readonly { open: number; close: number }[] = []): Referent[] {
   const text = c.doc.text;
   const out: Referent[] = [];
   const l = c.lex;
+  // People named inside a quotation are talked about, not talking: "he said" after it points elsewhere.
+  const insideQuote = (pos: number) => quoted.some((q) => q.open < pos && pos < q.close && q.close - q.open > 30);
   for (const s of c.doc.layers.sentences ?? []) {
     const toks = tokenize(text, s.start, s.end);
-    const cands = candidates({ ...c, referents: [] }, toks);
+    const cands = candidates({ ...c, referents: out }, toks);
     for (const x of cands) {
+      if (x.kind === "surname") {
+        // "Countryman sees …" after "Thomas Countryman": the known unknown person again.
+        const full = unknownContaining({ ...c, referents: out }, x.start, fold(x.text));
+        if (full && !insideQuote(x.start)) out.push({ pos: x.start, entity: full, type: "person", gender: null, subject: !x.object && governor(toks, x.first, l, c.mentions) < 0 });
+        continue;
+      }
       if (x.kind !== "entity" && !(x.kind === "name" && l.lang === "en")) continue;
+      if (insideQuote(x.start)) continue;
       const g = governor(toks, x.first, l, c.mentions);
       const gt = g >= 0 ? toks[g]! : undefined;
       const clauseInitial = g < 0 || (gt !== undefined && /^(und|and|but|aber)$/i.test(gt.text));

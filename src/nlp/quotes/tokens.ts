@@ -17,4 +17,5 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
-export const isCap = (s: string) => /^\p{Lu}/u.test(s);
+/** Capitalized, or an Arabic-style name with a lower-case article glued on ("al-Bunni", "el-Sisi"). */
+export const isCap = (s: string) => /^\p{Lu}/u.test(s) || /^\p{Ll}{1,3}-\p{Lu}/u.test(s);
