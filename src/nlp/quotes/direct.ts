@@ -62,7 +62,8 @@ export function findDirectQuotes(c: SpeakerCtx): Quote[] {
     if (beforeText.trim()) {
       // Cues inside other quoted words ("ob Putin ein Treffen "versprochen" habe: …") are not the frame.
       const cs = cuesIn(text, beforeFrom, open, l).filter((x) => (x.kind === "verb" || x.kind === "marker") && !marked.some((m) => m.open < x.start && x.start < m.close));
-      beforeCue = cs[cs.length - 1] ?? null;
+      // The verb frames the quote; a source marker inside the frame ("stellte laut Xinhua klar:") does not.
+      beforeCue = [...cs].reverse().find((x) => x.kind === "verb") ?? cs[cs.length - 1] ?? null;
     }
     const endsWithIntro = /[:,]\s*$/.test(beforeText) || /\b(that|dass)\s*$/u.test(beforeText);
     // A frame that introduces the quote ("Gabuev added that “…”") wins over a participle after it (", suggesting …").

@@ -11,15 +11,50 @@ const TRAIL = /[\s.!?,;:"“”„»«‚‘’'–—-]/;
 
 export function findIndirectQuotes(c: SpeakerCtx, direct: Quote[]): Quote[] {
   const out: Quote[] = [];
-  for (const s of c.doc.layers.sentences!) {
-    const found = c.lex.lang === "de" ? germanSentence(c, s, direct) : englishSentence(c, s, direct);
+  const sents = c.doc.layers.sentences!;
+  // The last attributed quote and the sentence index it ended in, for reported speech that runs on.
+  let last: { q: Quote; sentence: number } | null = null;
+  let di = 0;
+  sents.forEach((s, si) => {
+    while (di < direct.length && direct[di]!.start < s.end) {
+      if (direct[di]!.cue) last = { q: direct[di]!, sentence: si };
+      di++;
+    }
+    let found = c.lex.lang === "de" ? germanSentence(c, s, direct) : englishSentence(c, s, direct);
+    if (!found.length && last && si - last.sentence === 1 && sents[last.sentence]!.paragraph === s.paragraph) {
+      const q = continuation(c, s, direct, last.q);
+      if (q) found = [q];
+    }
     for (const q of found) {
       if (out.some((o) => o.start < q.end && q.start < o.end)) continue;
       out.push(q);
+      last = { q, sentence: si };
       if (q.speaker) addReferent(c, q.start, q.speaker);
     }
-  }
+  });
   return out;
+}
+
+/** German reported speech running on without a frame: a main clause in Konjunktiv I right after a quote. */
+function continuation(c: SpeakerCtx, s: Sentence, direct: Quote[], prev: Quote): Quote | null {
+  if (c.lex.lang !== "de") return null;
+  const text = c.doc.text;
+  const [a, b] = trim(text, s.start, s.end);
+  const clause = text.slice(a, b);
+  const ws = words(clause);
+  if (ws.length < 4 || !mainClause(c, clause) || quotedShare(direct, a, b) > 0.3) return null;
+  // The finite verb of a main clause stands second; allow a longer first constituent ("Unmittelbar nach … habe er").
+  if (!ws.slice(1, 8).some((w) => c.lex.isKonjunktiv(w))) return null;
+  return {
+    start: a,
+    end: b,
+    text: clause,
+    kind: "indirect",
+    speaker: prev.speaker,
+    speakerNote: "reported speech continues the previous quote",
+    cue: null,
+    provenance: { stage: "quotes", rule: "indirect-continuation", detail: prev.provenance.rule },
+  };
 }
 
 /** Trims [a, b) of spaces and trailing punctuation and quote marks. */

@@ -27,6 +27,7 @@ interface SpeakerFile {
   nameParticles?: string[];
   stopCaps?: string[];
   subordinators?: string[];
+  notNameSuffixes?: string[];
 }
 
 export interface QuoteLex {
@@ -43,6 +44,8 @@ export interface QuoteLex {
   nounMarkers: Set<string>;
   /** Words that open a subordinate clause, which cannot be reported main-clause speech. */
   subordinators: Set<string>;
+  /** Word endings that mark a capitalized word as a noun or adjective, not a name (German). */
+  notNameSuffixes: string[];
   postfixMarkers: Set<string>;
   standaloneMarkers: Set<string>;
   soMarkers: Set<string>;
@@ -86,6 +89,7 @@ export function quoteLex(lang: string): QuoteLex {
     prefixMarkers: (r.markers?.prefix ?? []).map(fold),
     nounMarkers: set(r.markers?.nounPrefix),
     subordinators: set(s.subordinators),
+    notNameSuffixes: (s.notNameSuffixes ?? []).map(fold),
     postfixMarkers: set(r.markers?.postfix),
     standaloneMarkers: set(r.markers?.standalone),
     soMarkers: set(r.markers?.so),

@@ -71,7 +71,8 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     const t = toks[a]!;
     const m = mentionAt(mentions, t.start);
     const f = fold(t.text);
-    if (l.stopCaps.has(t.text) || l.titles.has(f) || (m && m.type !== "person" && m.end <= toks[b]!.end)) a++;
+    const titleCompound = l.lang === "de" && [...l.titles].some((x) => f.length > x.length + 2 && f.endsWith(x));
+    if (l.stopCaps.has(t.text) || l.titles.has(f) || titleCompound || (m && m.type !== "person" && m.end <= toks[b]!.end)) a++;
     else break;
   }
   let words = 0;
@@ -80,7 +81,10 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     if (isOrgHead(l, t.text)) return null;
     if (l.stopCaps.has(t.text)) return null;
     const m = mentionAt(mentions, t.start);
-    if (m && m.type !== "person") return null;
+    // Any KB match inside: the KB mention is the better reading ("Ministerpräsident Benjamin Netanjahu").
+    if (m) return null;
+    const f = fold(t.text);
+    if (l.notNameSuffixes.some((x) => f.endsWith(x))) return null;
     if (t.word && !isInitial(toks, k) && !l.nameParticles.has(fold(t.text))) words++;
   }
   if (words < 2) return null;

@@ -132,7 +132,7 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
         cand = { kind: "role", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && !l.orgHeads.has(f) && t.text.length > 1 && t.text !== t.text.toUpperCase()) {
         // A lone capitalized word: an earlier person's surname ("said Casin"); in German only when such a person exists.
-        const known = c.referents.some((r) => r.pos < t.start && r.type === "person" && lastWord(r.entity, c) === f);
+        const known = c.referents.some((r) => r.pos < t.start && r.type === "person" && nameWords(r.entity, c).includes(f));
         if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(fold(toks[k - 1]!.text)))))
           cand = { kind: "surname", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       }
@@ -192,7 +192,11 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   const next = toks[vi + 1];
   if (next && l.pron.impersonal.has(fold(next.text)) && l.impersonal.some((p) => p.startsWith(vf))) {
     const src = cands.find((x) => x.source && (x.kind === "entity" || x.kind === "anon"));
-    return src ? toSpeaker(c, src, "impersonal-source", medium) : { entity: null, note: `${toks[vi]!.text} ${next.text}`, medium, rule: "impersonal" };
+    if (src) return toSpeaker(c, src, "impersonal-source", medium);
+    // "Biden reagierte mit einer Erklärung. Er sei …, hieß es darin.": the previous sentence's subject.
+    const prev = previousSubject(c, from);
+    if (prev) return { ...toSpeaker(c, prev, "impersonal-previous-subject", medium), note: `"${toks[vi]!.text} ${next.text}" after ${prev.text}` };
+    return { entity: null, note: `${toks[vi]!.text} ${next.text}`, medium, rule: "impersonal" };
   }
   const subj = cands.filter((x) => !x.object);
   const after = subj.filter((x) => x.first > vi && wordIndex(toks, x.first) - wordIndex(toks, vi) <= 7);
@@ -220,6 +224,20 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   }
   if (!pick) return medium ? { entity: null, note: "no speaker in frame", medium, rule: "no-subject" } : null;
   return toSpeaker(c, pick, side === "after" ? "frame-after" : "frame-before", medium);
+}
+
+/** The clause-initial subject of the sentence before the one holding `pos`, if it names someone. */
+function previousSubject(c: SpeakerCtx, pos: number): Cand | null {
+  const sents = c.doc.layers.sentences ?? [];
+  let i = sents.findIndex((s) => s.start <= pos && pos < s.end);
+  if (i < 0) i = sents.findIndex((s) => s.start > pos);
+  const prev = sents[i - 1];
+  // The source must be the sentence right before, in the same paragraph; quoted sentences are skipped over.
+  if (!prev || prev.paragraph !== sents[i]?.paragraph) return null;
+  const toks = tokenize(c.doc.text, prev.start, prev.end);
+  const first = candidates(c, toks).find((x) => !x.object);
+  if (!first || first.kind === "surname" || first.kind === "spokes" || governor(toks, first.first, c.lex, c.mentions) >= 0) return null;
+  return first;
 }
 
 /** True when token `a` and the verb at `v` are in one clause: no comma between, or only an apposition ("X, a fellow at Y, said"). */
@@ -273,7 +291,7 @@ function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null):
       return { entity: r?.entity ?? null, note: `spokesperson of ${r?.entity ?? "?"}`, rule: `${rule}:spokesperson`, medium };
     }
     case "surname": {
-      const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && lastWord(p.entity, c) === fold(x.text));
+      const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && nameWords(p.entity, c).includes(fold(x.text)));
       const u = r ? null : unknownContaining(c, x.start, fold(x.text));
       if (u) return { entity: u, note: `part of the name "${u}"`, rule: `${rule}:name-part`, medium };
       return { entity: r?.entity ?? x.text, note: r ? `surname "${x.text}"` : "name not in the knowledge base", rule: `${rule}:surname`, medium };
@@ -303,10 +321,11 @@ function unknownContaining(c: SpeakerCtx, pos: number, word: string): string | n
   return null;
 }
 
-function lastWord(entity: string, c: SpeakerCtx): string {
+/** The first and last word of a person's name: Western surnames come last, Chinese and Korean ones first ("Xi"). */
+function nameWords(entity: string, c: SpeakerCtx): string[] {
   const name = c.kb?.entity(entity)?.name ?? entity;
   const parts = fold(name).split(/\s+/);
-  return parts[parts.length - 1]!;
+  return parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
 }
 
 /** The referent a pronoun at `pos` points back to: the last clause-initial one nearby, else the last one. */
