@@ -91,8 +91,9 @@ function mainClause(c: SpeakerCtx, clause: string): boolean {
   return !!w && !c.lex.subordinators.has(fold(w));
 }
 
-function hasKonjunktiv(c: SpeakerCtx, s: string): boolean {
-  return words(s).some((w) => c.lex.isKonjunktiv(w));
+/** Whether a clause has a Konjunktiv verb; `loose` also accepts "wollten"/"sollten", Konjunktiv II only by context. */
+function hasKonjunktiv(c: SpeakerCtx, s: string, loose = false): boolean {
+  return words(s).some((w) => c.lex.isKonjunktiv(w) || (loose && c.lex.isKonjunktivLoose(w)));
 }
 
 /** Where a clause that starts at `a` ends: the sentence end, a colon, or a direct quote that takes over. */
@@ -114,13 +115,15 @@ function germanSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     const rest = text.slice(cue.end, s.end);
     const m = /^([^,.;:!?„“"«»]{0,100}?),\s*(?:dass\s+)?/.exec(rest);
     if (!m) continue;
+    // A frame that is itself reported ("Putin habe Biden gewarnt, dass …") belongs to the quote it continues.
+    if (words(text.slice(s.start, cue.start)).some((w) => c.lex.isKonjunktiv(w))) continue;
     if (/^\s*(ob|wie|wann|wo|warum|was|wer)\b/.test(rest.slice(m[0].length - 0))) continue;
     let [a, b] = trim(text, cue.end + m[0].length, clauseEnd(c, cue.end + m[0].length, s.end, direct));
     // A direct quote that starts inside ends the reported clause there ("erklärte, es sei «noch kein …»").
     const q = direct.find((d) => d.start - 1 >= a && d.start - 1 < b);
     if (q) [a, b] = trim(text, a, q.start - 1);
     const clause = text.slice(a, b);
-    if (words(clause).length < 3 || !hasKonjunktiv(c, clause)) continue;
+    if (words(clause).length < 3 || !hasKonjunktiv(c, clause, true)) continue;
     if (q && words(clause).length < 4) continue;
     if (quotedShare(direct, a, b) > 0.5) continue;
     const sp = frameSpeaker(c, s.start, cue.end + m[1]!.length, cue.start, "before");
@@ -137,7 +140,7 @@ function germanSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     // The reported clause is the main clause the frame follows; a frame inside the quote belongs to a direct quote,
     // and a frame that opens a quote ("…, entgegnete Trump: „…“") belongs to that quote.
     const clause = text.slice(a, b);
-    if (words(clause).length < 3 || !hasKonjunktiv(c, clause) || quotedShare(direct, a, b) > 0.3) continue;
+    if (words(clause).length < 3 || !hasKonjunktiv(c, clause, true) || quotedShare(direct, a, b) > 0.3) continue;
     if (!mainClause(c, clause) || /^[^.!?]*:\s*[„“"«»‚‘']/.test(text.slice(cue.end, s.end + 2))) continue;
     const sp = frameSpeaker(c, cue.start - 1 >= s.start ? cue.start : s.start, s.end, cue.start, "after");
     out.push(mk(c, a, b, sp, cue, `indirect-frame-after${cue.kind === "so" ? "-so" : ""}`));

@@ -7,6 +7,8 @@ const norm = (s: string) => s.normalize("NFC").toLowerCase().replace(/ß/g, "ss"
 interface KonjunktivFile {
   irregular?: string[];
   kII?: string[];
+  /** Konjunktiv II forms equal to the past tense ("wollten"): accepted only in a clause a reporting frame introduces. */
+  kIIAmbiguous?: string[];
   verbs?: string[];
   prefixes?: string[];
   /** Words that look like prefix + form but are not verbs ("zufolge"). */
@@ -26,7 +28,7 @@ export function konjunktivI(infinitive: string): string | null {
 }
 
 /** A predicate that says whether a word is a Konjunktiv form that marks reported speech. */
-export function konjunktivForms(lang: string): (word: string) => boolean {
+export function konjunktivForms(lang: string): { strict: (word: string) => boolean; loose: (word: string) => boolean } {
   const k = lexicon<KonjunktivFile>(lang, "konjunktiv", {});
   const forms = new Set<string>();
   for (const f of [...(k.irregular ?? []), ...(k.kII ?? []), ...(k.forms ?? [])]) forms.add(norm(f));
@@ -36,7 +38,9 @@ export function konjunktivForms(lang: string): (word: string) => boolean {
   }
   const exclude = new Set((k.exclude ?? []).map(norm));
   const prefixes = (k.prefixes ?? []).map(norm).sort((a, b) => b.length - a.length);
-  return (word: string) => {
+  const ambiguous = new Set((k.kIIAmbiguous ?? []).map(norm));
+  const loose = (word: string) => !!word && word[0] === word[0]!.toLowerCase() && ambiguous.has(norm(word));
+  const strict = (word: string) => {
     // Nouns are capitalized in German ("Ende", "Rede"); Konjunktiv forms are not.
     if (!word || word[0] !== word[0]!.toLowerCase()) return false;
     const w = norm(word);
@@ -46,4 +50,5 @@ export function konjunktivForms(lang: string): (word: string) => boolean {
     for (const p of prefixes) if (w.length > p.length + 3 && w.startsWith(p) && forms.has(w.slice(p.length))) return true;
     return false;
   };
+  return { strict, loose };
 }

@@ -28,6 +28,7 @@ interface SpeakerFile {
   stopCaps?: string[];
   subordinators?: string[];
   notNameSuffixes?: string[];
+  auxiliaries?: string[];
 }
 
 export interface QuoteLex {
@@ -46,12 +47,15 @@ export interface QuoteLex {
   subordinators: Set<string>;
   /** Word endings that mark a capitalized word as a noun or adjective, not a name (German). */
   notNameSuffixes: string[];
+  auxiliaries: Set<string>;
   postfixMarkers: Set<string>;
   standaloneMarkers: Set<string>;
   soMarkers: Set<string>;
   impersonal: string[];
   sourceVerbs: Set<string>;
   isKonjunktiv: (word: string) => boolean;
+  /** Forms that are Konjunktiv only in a reporting frame's clause ("wollten", same as the past tense). */
+  isKonjunktivLoose: (word: string) => boolean;
   pron: { m: Set<string>; f: Set<string>; n: Set<string>; plural: Set<string>; impersonal: Set<string> };
   determiners: Set<string>;
   prepositions: Set<string>;
@@ -90,12 +94,14 @@ export function quoteLex(lang: string): QuoteLex {
     nounMarkers: set(r.markers?.nounPrefix),
     subordinators: set(s.subordinators),
     notNameSuffixes: (s.notNameSuffixes ?? []).map(fold),
+    auxiliaries: new Set((s.auxiliaries ?? []).map((x) => x.toLowerCase())),
     postfixMarkers: set(r.markers?.postfix),
     standaloneMarkers: set(r.markers?.standalone),
     soMarkers: set(r.markers?.so),
     impersonal: (r.markers?.hiess ?? []).map(fold),
     sourceVerbs: set(r.sourceVerbs),
-    isKonjunktiv: kon,
+    isKonjunktiv: kon.strict,
+    isKonjunktivLoose: kon.loose,
     pron: {
       m: set(s.pronouns?.m),
       f: set(s.pronouns?.f),

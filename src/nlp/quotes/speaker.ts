@@ -97,6 +97,7 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
   const l = c.lex;
   const text = c.doc.text;
   const out: Cand[] = [];
+  const genitives = new Set<Cand>();
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     if (!t.word) continue;
@@ -149,9 +150,16 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
       if (l.lang === "de" && (gf === "dem" || gf === "den")) cand.object = true;
     }
     // Genitive attributes are not the subject: "Putins Sprecher", "Putin's aide".
-    if (cand.kind === "entity" && /(['’]s|s)$/.test(cand.text) && toks[cand.last + 1]?.word && isCap(toks[cand.last + 1]!.text) && cand.type === "person") cand.object = true;
+    if (cand.kind === "entity" && (/['’]s$/.test(cand.text) || (m && m.provenance.rule.includes("genitive")))) genitives.add(cand);
     out.push(cand);
     k = cand.last;
+  }
+  // Genitives are not the subject when a named person follows ("Putins Berater Juri Uschakow", "Putin's aide Yuri
+  // Ushakov"); before a plain noun they stand for the speaker ("China's leadership insists").
+  for (const g of genitives) {
+    const i = out.indexOf(g);
+    const nx = out[i + 1];
+    if (nx && nx.first - g.last <= 5 && (nx.kind === "name" || (nx.kind === "entity" && nx.type === "person"))) g.object = true;
   }
   // "a senior State Department official": an institution qualifying an anonymous head is an anonymous source;
   // "a State Department spokesperson" speaks for the institution.
@@ -208,7 +216,7 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   } else if (side === "after") {
     const wordsBefore = wordIndex(toks, vi);
     pick = wordsBefore === 0 ? after[0] : before[0] ?? after[0];
-  } else if (l.lang === "de" && !toks.slice(vi + 1).some((t) => t.word)) {
+  } else if (l.lang === "de" && !toks.slice(vi + 1).some((t) => t.word) && toks.slice(0, vi).some((t) => l.auxiliaries.has(t.text.toLowerCase()))) {
     // Verb-final frame ("hatte Trump dem Sender gesagt, dass"): the subject comes first in the clause.
     pick = before[0];
   } else if (l.lang === "de") {
