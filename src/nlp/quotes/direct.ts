@@ -102,6 +102,8 @@ export function findDirectQuotes(c: SpeakerCtx): Quote[] {
       cue: cue?.text ?? null,
       ...(side === "after" ? { frame: { start: close + 1, end: afterEnd } } : side === "before" ? { frame: { start: beforeFrom, end: open } } : {}),
       ...(speaker?.medium ? { medium: speaker.medium } : {}),
+      ...(cue ? { cueSpan: { start: cue.start, end: cue.end } } : {}),
+      ...(speaker?.span ? { speakerSpan: speaker.span } : {}),
       provenance: { stage: "quotes", rule, ...(speaker ? { detail: speaker.rule } : {}) },
     });
     if (entity) addReferent(c, side === "after" ? close + 1 : open, entity);

@@ -81,6 +81,8 @@ function mk(c: SpeakerCtx, a: number, b: number, sp: Speaker | null, cue: Cue, r
     ...(sp?.note ? { speakerNote: sp.note } : {}),
     cue: cue.text,
     ...(sp?.medium ? { medium: sp.medium } : {}),
+    cueSpan: { start: cue.start, end: cue.end },
+    ...(sp?.span ? { speakerSpan: sp.span } : {}),
     provenance: { stage: "quotes", rule, ...(sp ? { detail: sp.rule } : {}) },
   };
 }

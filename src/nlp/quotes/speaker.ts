@@ -12,6 +12,8 @@ export interface Speaker {
   note?: string;
   medium?: string | null;
   rule: string;
+  /** The words that name the speaker in the frame. */
+  span?: { start: number; end: number };
 }
 
 /** Someone a later pronoun can point back to. */
@@ -281,6 +283,10 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
 }
 
 function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
+  return { ...speakerOf(c, x, rule, medium), span: { start: x.start, end: x.end } };
+}
+
+function speakerOf(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
   switch (x.kind) {
     case "entity": {
       const kind = x.entity && c.kb ? c.kb.entity(x.entity)?.kind : undefined;
