@@ -2,7 +2,7 @@
 import { fold } from "../../core/normalize.js";
 import type { Quote, Sentence } from "../../core/types.js";
 import { cuesIn, type Cue } from "./frames.js";
-import { addReferent, frameSpeaker, type Speaker, type SpeakerCtx } from "./speaker.js";
+import { addReferent, frameSpeaker, previousSubject, toSpeaker, type Speaker, type SpeakerCtx } from "./speaker.js";
 import { tokenize, isCap } from "./tokens.js";
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
@@ -166,7 +166,11 @@ function germanSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
 /** The source named with "laut X", "X zufolge", "nach Angaben des X". */
 function markerSpeaker(c: SpeakerCtx, s: Sentence, cue: Cue): Speaker | null {
   const l = c.lex;
-  if (l.standaloneMarkers.has(cue.lemma)) return { entity: null, note: `marker "${cue.text}"`, rule: "marker-standalone" };
+  if (l.standaloneMarkers.has(cue.lemma)) {
+    // "Der Kreml veröffentlichte eine Erklärung. Demnach …": the source is the previous sentence's subject.
+    const prev = previousSubject(c, s.start);
+    return prev ? toSpeaker(c, prev, "marker-previous-subject", null) : { entity: null, note: `marker "${cue.text}"`, rule: "marker-standalone" };
+  }
   // "Peskow zufolge", "russischen Angaben zufolge" (source before); "laut Kreml", "nach Angaben des Weißen Hauses" (after).
   const toks = tokenize(c.doc.text, s.start, s.end);
   const ci = toks.findIndex((t) => t.start === cue.start);
@@ -186,7 +190,7 @@ function markerSpeaker(c: SpeakerCtx, s: Sentence, cue: Cue): Speaker | null {
     }
     // Any mention counts here, adjectives included ("russischen Angaben" → Russia).
     const m = c.doc.layers.mentions!.find((x) => x.start <= t.start && t.start < x.end);
-    if (m) return { entity: m.entity, rule: `marker:${m.form}` };
+    if (m) return { entity: m.entity, rule: `marker:${m.form}`, span: { start: m.start, end: m.end } };
   }
   return null;
 }
@@ -205,7 +209,8 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     if (cue.lemma === "tell") {
       // Skip the addressee: "told VOA", "told reporters", "told VOA's Korean Service".
       let n = 0;
-      while (k < toks.length && n < 5 && toks[k]!.word && fold(toks[k]!.text) !== "that" && (n === 0 || isCap(toks[k]!.text) || l.determiners.has(fold(toks[k]!.text)))) {
+      // A determiner only opens the addressee ("told the newspaper"); after it come capitalized words ("VOA's Korean Service").
+      while (k < toks.length && n < 5 && toks[k]!.word && fold(toks[k]!.text) !== "that" && (n === 0 || isCap(toks[k]!.text) || (n === 1 && l.determiners.has(fold(toks[k - 1]!.text))))) {
         k++;
         n++;
       }
@@ -252,7 +257,9 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     const clause = text.slice(a, b);
     const ws = words(clause);
     if (ws.length < 4) continue;
-    if (!that && !ws.slice(0, 10).some((w) => EN_FINITE.test(w) || /ed$/.test(w) || /^(it|he|she)$/i.test(ws[0]!))) continue;
+    // Without "that", the clause needs its own finite verb before any comma ("denied the report, saying …" has none).
+    const head = words(clause.split(",")[0]!);
+    if (!that && !head.slice(0, 10).some((w) => EN_FINITE.test(w) || /ed$/.test(w) || /^(it|he|she)$/i.test(ws[0]!))) continue;
     if (quotedShare(direct, a, b) > 0.5 || direct.some((d) => d.start <= a && a < d.end)) continue;
     const sp = frameSpeaker(c, s.start, first.start, cue.start, "before");
     out.push(mk(c, a, b, sp, cue, that ? "indirect-that" : "indirect-frame-before"));

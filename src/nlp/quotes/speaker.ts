@@ -36,8 +36,8 @@ export interface SpeakerCtx {
   referents: Referent[];
 }
 
-type CandKind = "entity" | "name" | "pronoun" | "anon" | "spokes" | "surname" | "role";
-interface Cand {
+export type CandKind = "entity" | "name" | "pronoun" | "anon" | "spokes" | "surname" | "role";
+export interface Cand {
   kind: CandKind;
   first: number;
   last: number;
@@ -110,7 +110,7 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
     const f0 = fold(t.text);
     const pronounLike = l.pron.m.has(f0) || l.pron.f.has(f0) || l.pron.n.has(f0) || l.pron.plural.has(f0);
     // One-word person matches that are pronouns or function words ("He" → Liu He, "In" → Moon Jae-in) are not names.
-    const falseName = m && m.type === "person" && m.start === t.start && m.end === t.end && (pronounLike || l.stopCaps.has(t.text));
+    const falseName = m && m.type === "person" && m.form !== "role" && m.start === t.start && m.end === t.end && (pronounLike || l.stopCaps.has(t.text));
     if (m && m.start >= toks[0]!.start && !falseName) {
       let last = k;
       while (last + 1 < toks.length && toks[last + 1]!.start < m.end) last++;
@@ -209,7 +209,8 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
     return { entity: null, note: `${toks[vi]!.text} ${next.text}`, medium, rule: "impersonal" };
   }
   const subj = cands.filter((x) => !x.object);
-  const after = subj.filter((x) => x.first > vi && wordIndex(toks, x.first) - wordIndex(toks, vi) <= 7);
+  // After the verb, the subject stands in the verb's own clause, before any comma ("erklärte, es sei …" has none).
+  const after = subj.filter((x) => x.first > vi && wordIndex(toks, x.first) - wordIndex(toks, vi) <= 7 && !toks.slice(vi + 1, x.first).some((t) => t.text === "," || t.text === ":"));
   const before = subj.filter((x) => x.last < vi && clauseLinked(toks, x.last, vi, x.kind === "name" || x.kind === "surname" || x.type === "person"));
   let pick: Cand | undefined;
   if (l.lang === "en" && /ing$/.test(vf)) {
@@ -237,7 +238,7 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
 }
 
 /** The clause-initial subject of the sentence before the one holding `pos`, if it names someone. */
-function previousSubject(c: SpeakerCtx, pos: number): Cand | null {
+export function previousSubject(c: SpeakerCtx, pos: number): Cand | null {
   const sents = c.doc.layers.sentences ?? [];
   let i = sents.findIndex((s) => s.start <= pos && pos < s.end);
   if (i < 0) i = sents.findIndex((s) => s.start > pos);
@@ -274,7 +275,8 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
   for (const x of cands) {
     if (x.kind !== "entity" && x.kind !== "name") continue;
     const kind = x.entity && c.kb ? c.kb.entity(x.entity)?.kind : undefined;
-    if (kind === "outlet" || kind === "agency") return x.text;
+    // "US-Sender Fox News" → "Fox News": the outlet without the word that introduces it.
+    if (kind === "outlet" || kind === "agency") return stripMediaWord(l, x.text);
     // "dem US-Sender Fox News", "told the newspaper Kommersant"
     const prev = toks[x.first - 1];
     if (prev && prev.word && [...l.media].some((w) => fold(prev.text).endsWith(w))) return x.text;
@@ -282,7 +284,14 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
   return null;
 }
 
-function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
+function stripMediaWord(l: QuoteLex, s: string): string {
+  const sp = s.indexOf(" ");
+  if (sp < 0) return s;
+  const first = fold(s.slice(0, sp));
+  return [...l.media].some((w) => first.endsWith(w)) ? s.slice(sp + 1) : s;
+}
+
+export function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
   return { ...speakerOf(c, x, rule, medium), span: { start: x.start, end: x.end } };
 }
 
