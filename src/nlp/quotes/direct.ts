@@ -2,20 +2,19 @@
 import { spanAt } from "../../core/spans.js";
 import type { Quote } from "../../core/types.js";
 import { cuesIn, type Cue } from "./frames.js";
-import { findMarked } from "./marks.js";
+import { findMarked, type Marked } from "./marks.js";
 import { addReferent, frameSpeaker, type Speaker, type SpeakerCtx } from "./speaker.js";
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const countWords = (s: string) => (s.match(WORDS) ?? []).length;
 const OPENERS = /[„“"«»‚‘']/;
 
-export function findDirectQuotes(c: SpeakerCtx): Quote[] {
+export function findDirectQuotes(c: SpeakerCtx, marked: Marked[] = findMarked(c.doc.text)): Quote[] {
   const text = c.doc.text;
   const sentences = c.doc.layers.sentences!;
   const l = c.lex;
   const out: Quote[] = [];
   let last: { speaker: string | null; paragraph: number; end: number } | null = null;
-  const marked = findMarked(text);
   for (let qi = 0; qi < marked.length; qi++) {
     const { open, close } = marked[qi]!;
     const start = open + 1;

@@ -11,8 +11,9 @@ export function findQuotes(doc: Document, kb: KnowledgeBase | null): Quote[] {
   const lex = quoteLex(doc.meta.language);
   const mentions = (doc.layers.mentions ?? []).filter((m) => m.form !== "adjective" && m.form !== "prefix" && m.form !== "pronoun");
   const base = { doc, kb, lex, mentions };
-  const c: SpeakerCtx = { ...base, referents: buildReferents(base, findMarked(doc.text)) };
-  const direct = findDirectQuotes(c);
+  const marked = findMarked(doc.text);
+  const c: SpeakerCtx = { ...base, referents: buildReferents(base, marked) };
+  const direct = findDirectQuotes(c, marked);
   const indirect = findIndirectQuotes(c, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);
 }

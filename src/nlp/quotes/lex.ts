@@ -65,12 +65,29 @@ export interface QuoteLex {
   titles: Set<string>;
   orgHeads: Set<string>;
   media: Set<string>;
+  /** `media` and `titles` as arrays, for suffix tests on compounds ("US-Sender", "Ministerpräsident"). */
+  mediaList: string[];
+  titleList: string[];
   platforms: string[];
+  /** Prepositions before a platform name ("auf X", "via Truth Social", "on Telegram"). */
+  mediaPrepositions: string[];
   nameParticles: Set<string>;
   stopCaps: Set<string>;
 }
 
 const set = (xs: string[] | undefined) => new Set((xs ?? []).map(fold));
+
+/** `fold` with a bounded memo: the quote stage folds the same few thousand words over and over. */
+const folded = new Map<string, string>();
+export function ff(s: string): string {
+  let v = folded.get(s);
+  if (v === undefined) {
+    if (folded.size > 50000) folded.clear();
+    v = fold(s);
+    folded.set(s, v);
+  }
+  return v;
+}
 const cache = new Map<string, QuoteLex>();
 
 export function quoteLex(lang: string): QuoteLex {
@@ -117,7 +134,10 @@ export function quoteLex(lang: string): QuoteLex {
     titles: set(s.titles),
     orgHeads: set(s.orgHeads),
     media: set(s.media),
+    mediaList: [...set(s.media)],
+    titleList: [...set(s.titles)],
     platforms: s.platforms ?? [],
+    mediaPrepositions: s.mediaPrepositions ?? [],
     nameParticles: set(s.nameParticles),
     stopCaps: new Set(s.stopCaps ?? []),
   };

@@ -1,7 +1,6 @@
 // Person names that the knowledge base does not know ("said Mesut Casin, a foreign policy adviser"), read from capitalization.
-import { fold } from "../../core/normalize.js";
 import type { Mention } from "../../core/types.js";
-import type { QuoteLex } from "./lex.js";
+import { ff, type QuoteLex } from "./lex.js";
 import { isCap, type Tok } from "./tokens.js";
 
 export interface NameSpan {
@@ -35,7 +34,7 @@ export function mentionAt(mentions: readonly Mention[], pos: number): Mention | 
 const isInitial = (toks: Tok[], i: number) => /^\p{Lu}$/u.test(toks[i]!.text) && toks[i + 1]?.text === ".";
 
 function isOrgHead(l: QuoteLex, w: string): boolean {
-  const f = fold(w);
+  const f = ff(w);
   if (l.orgHeads.has(f)) return true;
   if (l.lang === "de") for (const h of l.orgHeads) if (f.length > h.length + 2 && f.endsWith(h)) return true;
   return false;
@@ -59,7 +58,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     const t = toks[k];
     if (!t) return false;
     if (t.text === "." && k > 0 && isInitial(toks, k - 1)) return true;
-    return t.word && !isCap(t.text) && l.nameParticles.has(fold(t.text)) && ok(k + 1);
+    return t.word && !isCap(t.text) && l.nameParticles.has(ff(t.text)) && ok(k + 1);
   };
   if (!ok(i)) return null;
   let a = i;
@@ -70,8 +69,8 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   while (a <= b) {
     const t = toks[a]!;
     const m = mentionAt(mentions, t.start);
-    const f = fold(t.text);
-    const titleCompound = l.lang === "de" && [...l.titles].some((x) => f.length > x.length + 2 && f.endsWith(x));
+    const f = ff(t.text);
+    const titleCompound = l.lang === "de" && l.titleList.some((x) => f.length > x.length + 2 && f.endsWith(x));
     if (l.stopCaps.has(t.text) || l.titles.has(f) || titleCompound || (m && m.type !== "person" && m.end <= toks[b]!.end)) a++;
     else break;
   }
@@ -83,9 +82,9 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     const m = mentionAt(mentions, t.start);
     // Any KB match inside: the KB mention is the better reading ("Ministerpräsident Benjamin Netanjahu").
     if (m) return null;
-    const f = fold(t.text);
+    const f = ff(t.text);
     if (l.notNameSuffixes.some((x) => f.endsWith(x))) return null;
-    if (t.word && !isInitial(toks, k) && !l.nameParticles.has(fold(t.text))) words++;
+    if (t.word && !isInitial(toks, k) && !l.nameParticles.has(ff(t.text))) words++;
   }
   if (words < 2) return null;
   // A name covered by one KB person mention is that person, not an unknown name.

@@ -1,8 +1,7 @@
 // Who speaks in a reporting frame: a named person (KB or not), an institution, a pronoun's antecedent, or an anonymous source.
-import { fold } from "../../core/normalize.js";
 import type { Document, EntityType, Mention } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
-import type { QuoteLex } from "./lex.js";
+import { ff, type QuoteLex } from "./lex.js";
 import { mentionAt, nameAround } from "./names.js";
 import { isCap, tokenize, type Tok } from "./tokens.js";
 
@@ -55,12 +54,12 @@ export interface Cand {
 const ANON_DE_SUFFIX = ["kreisen", "kreise", "quelle", "quellen", "insidern"];
 
 function isAnon(l: QuoteLex, w: string): boolean {
-  const f = fold(w);
+  const f = ff(w);
   if (l.anonymous.has(f)) return true;
   return l.lang === "de" && ANON_DE_SUFFIX.some((s) => f.length > s.length + 3 && f.endsWith(s));
 }
 function isSpokes(l: QuoteLex, w: string): boolean {
-  const f = fold(w);
+  const f = ff(w);
   if (l.spokesperson.has(f)) return true;
   return l.lang === "de" && (f.endsWith("sprecher") || f.endsWith("sprecherin"));
 }
@@ -77,15 +76,15 @@ function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mentio
       }
       return -1;
     }
-    const f = fold(t.text);
+    const f = ff(t.text);
     // "Secretary of State": a preposition inside a title.
-    if (l.prepositions.has(f) && k > 0 && l.titles.has(fold(toks[k - 1]!.text)) && l.titles.has(fold(toks[k + 1]?.text ?? ""))) {
+    if (l.prepositions.has(f) && k > 0 && l.titles.has(ff(toks[k - 1]!.text)) && l.titles.has(ff(toks[k + 1]?.text ?? ""))) {
       k--;
       continue;
     }
     const m = mentionAt(mentions, t.start);
     const adjective = !isCap(t.text) && /(e|en|er|es|em|ische[nmrs]?|ial|ian|ese|ish|ic|al|ior|ary|ed)$/.test(f) && !l.prepositions.has(f) && !l.verbs.has(f);
-    if (l.titles.has(f) || l.media.has(f) || (l.lang === "de" && [...l.media].some((w) => f.endsWith(w) && f.length > w.length + 1)) || (l.determiners.has(f) && !(l.lang === "de" && (f === "dem" || f === "den"))) || adjective || (m && (m.form === "adjective" || m.form === "prefix"))) {
+    if (l.titles.has(f) || l.media.has(f) || (l.lang === "de" && l.mediaList.some((w) => f.endsWith(w) && f.length > w.length + 1)) || (l.determiners.has(f) && !(l.lang === "de" && (f === "dem" || f === "den"))) || adjective || (m && (m.form === "adjective" || m.form === "prefix"))) {
       k--;
       continue;
     }
@@ -94,8 +93,19 @@ function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mentio
   return -1;
 }
 
-/** Candidate speakers in frame tokens. */
-function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
+function hasMention(mentions: readonly Mention[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < mentions.length && mentions[lo]!.start < to;
+}
+
+/** Candidate speakers in frame tokens; `names` also reads unknown names from capitals. */
+function candidates(c: SpeakerCtx, toks: Tok[], names = true): Cand[] {
   const l = c.lex;
   const text = c.doc.text;
   const out: Cand[] = [];
@@ -107,7 +117,7 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
     let cand: Cand | null = null;
     // A mention that covers only the front of a compound ("EU-Außenbeauftragte") modifies it; it does not speak.
     if (m && m.end < t.end && m.form !== "role") continue;
-    const f0 = fold(t.text);
+    const f0 = ff(t.text);
     const pronounLike = l.pron.m.has(f0) || l.pron.f.has(f0) || l.pron.n.has(f0) || l.pron.plural.has(f0);
     // One-word person matches that are pronouns or function words ("He" → Liu He, "In" → Moon Jae-in) are not names.
     const falseName = m && m.type === "person" && m.form !== "role" && m.start === t.start && m.end === t.end && (pronounLike || l.stopCaps.has(t.text));
@@ -118,11 +128,11 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
       const nm = m.type === "person" && last === k ? nameAround(toks, k, l, c.mentions.filter((x) => x !== m)) : null;
       if (nm && nm.end > m.end) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
       else cand = { kind: "entity", first: k, last, start: m.start, end: m.end, entity: m.entity, type: m.type, text: m.text, object: false, source: false };
-    } else if (isCap(t.text)) {
+    } else if (names && isCap(t.text)) {
       const nm = nameAround(toks, k, l, c.mentions);
       if (nm && nm.first >= k) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
     }
-    const f = fold(t.text);
+    const f = ff(t.text);
     if (!cand) {
       if (l.pron.m.has(f) || l.pron.f.has(f) || l.pron.n.has(f) || l.pron.plural.has(f) || l.pron.impersonal.has(f)) {
         cand = { kind: "pronoun", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
@@ -130,20 +140,20 @@ function candidates(c: SpeakerCtx, toks: Tok[]): Cand[] {
         cand = { kind: "anon", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       } else if (isSpokes(l, t.text)) {
         cand = { kind: "spokes", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
-      } else if (l.titles.has(f) && k > 0 && l.determiners.has(fold(toks[k - 1]!.text)) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
+      } else if (l.titles.has(f) && k > 0 && l.determiners.has(ff(toks[k - 1]!.text)) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
         // "der Präsident erklärte", "the president said": a role without a name points back to the last person.
         cand = { kind: "role", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && !l.orgHeads.has(f) && t.text.length > 1 && t.text !== t.text.toUpperCase()) {
         // A lone capitalized word: an earlier person's surname ("said Casin"); in German only when such a person exists.
-        const known = c.referents.some((r) => r.pos < t.start && r.type === "person" && nameWords(r.entity, c).includes(f));
-        if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(fold(toks[k - 1]!.text)))))
+        const known = knownNameWords(c).has(f) && c.referents.some((r) => r.pos < t.start && r.type === "person" && nameWords(r.entity, c).includes(f));
+        if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(ff(toks[k - 1]!.text)))))
           cand = { kind: "surname", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       }
     }
     if (!cand) continue;
     const g = governor(toks, cand.first, l, c.mentions);
     if (g >= 0) {
-      const gf = fold(toks[g]!.text);
+      const gf = ff(toks[g]!.text);
       if (l.sourcePrepositions.has(gf)) cand.source = true;
       if (l.prepositions.has(gf)) cand.object = true;
       const lemma = l.verbs.get(gf);
@@ -192,7 +202,7 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   if (vi < 0) return null;
   const cands = candidates(c, toks);
   const medium = findMedium(c, toks, cands);
-  const vf = fold(toks[vi]!.text);
+  const vf = ff(toks[vi]!.text);
   // "erfuhr die Agentur aus Diplomatenkreisen": the source follows a source preposition.
   if (l.sourceVerbs.has(vf)) {
     const src = cands.find((x) => x.source && x.first > vi);
@@ -200,7 +210,7 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   }
   // "hieß es", "heißt es": impersonal, unless an institution is named as the source ("aus dem Weißen Haus").
   const next = toks[vi + 1];
-  if (next && l.pron.impersonal.has(fold(next.text)) && l.impersonal.some((p) => p.startsWith(vf))) {
+  if (next && l.pron.impersonal.has(ff(next.text)) && l.impersonal.some((p) => p.startsWith(vf))) {
     const src = cands.find((x) => x.source && (x.kind === "entity" || x.kind === "anon"));
     if (src) return toSpeaker(c, src, "impersonal-source", medium);
     // "Biden reagierte mit einer Erklärung. Er sei …, hieß es darin.": the previous sentence's subject.
@@ -268,10 +278,8 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
   const text = c.doc.text;
   if (!toks.length) return null;
   const frame = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  for (const p of l.platforms) {
-    const m = new RegExp(`(?:^|[\\s(])(?:auf|via|on|über|bei|in)\\s+(?:[\\p{L}-]+\\s+)?${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").exec(frame);
-    if (m) return p;
-  }
+  const pm = platformPattern(l).exec(frame);
+  if (pm) return pm[1]!;
   for (const x of cands) {
     if (x.kind !== "entity" && x.kind !== "name") continue;
     const kind = x.entity && c.kb ? c.kb.entity(x.entity)?.kind : undefined;
@@ -279,16 +287,33 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
     if (kind === "outlet" || kind === "agency") return stripMediaWord(l, x.text);
     // "dem US-Sender Fox News", "told the newspaper Kommersant"
     const prev = toks[x.first - 1];
-    if (prev && prev.word && [...l.media].some((w) => fold(prev.text).endsWith(w))) return x.text;
+    if (prev && prev.word) {
+      const pf = ff(prev.text);
+      if (l.mediaList.some((w) => pf.endsWith(w))) return x.text;
+    }
   }
   return null;
+}
+
+const platformCache = new Map<string, RegExp>();
+/** "auf X", "via Truth Social", "on Telegram": one pattern for all platforms, compiled once per language. */
+function platformPattern(l: QuoteLex): RegExp {
+  let re = platformCache.get(l.lang);
+  if (!re) {
+    const esc = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const preps = l.mediaPrepositions.map(esc).join("|");
+    const names = [...l.platforms].sort((a, b) => b.length - a.length).map(esc).join("|");
+    re = new RegExp(`(?:^|[\\s(])(?:${preps})\\s+(?:[\\p{L}-]+\\s+)?(${names})(?![\\p{L}\\p{N}])`, "u");
+    platformCache.set(l.lang, re);
+  }
+  return re;
 }
 
 function stripMediaWord(l: QuoteLex, s: string): string {
   const sp = s.indexOf(" ");
   if (sp < 0) return s;
-  const first = fold(s.slice(0, sp));
-  return [...l.media].some((w) => first.endsWith(w)) ? s.slice(sp + 1) : s;
+  const first = ff(s.slice(0, sp));
+  return l.mediaList.some((w) => first.endsWith(w)) ? s.slice(sp + 1) : s;
 }
 
 export function toSpeaker(c: SpeakerCtx, x: Cand, rule: string, medium: string | null): Speaker {
@@ -314,13 +339,13 @@ function speakerOf(c: SpeakerCtx, x: Cand, rule: string, medium: string | null):
       return { entity: r?.entity ?? null, note: `spokesperson of ${r?.entity ?? "?"}`, rule: `${rule}:spokesperson`, medium };
     }
     case "surname": {
-      const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && nameWords(p.entity, c).includes(fold(x.text)));
-      const u = r ? null : unknownContaining(c, x.start, fold(x.text));
+      const r = [...c.referents].reverse().find((p) => p.pos < x.start && p.type === "person" && nameWords(p.entity, c).includes(ff(x.text)));
+      const u = r ? null : unknownContaining(c, x.start, ff(x.text));
       if (u) return { entity: u, note: `part of the name "${u}"`, rule: `${rule}:name-part`, medium };
       return { entity: r?.entity ?? x.text, note: r ? `surname "${x.text}"` : "name not in the knowledge base", rule: `${rule}:surname`, medium };
     }
     case "pronoun": {
-      const f = fold(x.text);
+      const f = ff(x.text);
       const l = c.lex;
       const want = l.pron.m.has(f) ? "m" : l.pron.f.has(f) ? "f" : l.pron.n.has(f) ? "n" : "pl";
       if (l.pron.impersonal.has(f) && !l.pron.n.has(f)) return { entity: null, note: `impersonal "${x.text}"`, rule: `${rule}:impersonal`, medium };
@@ -338,17 +363,36 @@ function unknownContaining(c: SpeakerCtx, pos: number, word: string): string | n
   for (let i = c.referents.length - 1; i >= 0; i--) {
     const r = c.referents[i]!;
     if (r.pos >= pos || r.type !== "person" || c.kb?.entity(r.entity)) continue;
-    const parts = fold(r.entity).split(/\s+/);
+    const parts = ff(r.entity).split(/\s+/);
     if (parts.length > 1 && (parts[0] === word || parts[parts.length - 1] === word)) return r.entity;
   }
   return null;
 }
 
 /** The first and last word of a person's name: Western surnames come last, Chinese and Korean ones first ("Xi"). */
+/** First and last name words of all person referents so far, refreshed when the list grows. */
+const knownCache = new WeakMap<Referent[], { n: number; words: Set<string> }>();
+function knownNameWords(c: SpeakerCtx): Set<string> {
+  let k = knownCache.get(c.referents);
+  if (!k || k.n !== c.referents.length) {
+    const words = new Set<string>();
+    for (const r of c.referents) if (r.type === "person") for (const w of nameWords(r.entity, c)) words.add(w);
+    k = { n: c.referents.length, words };
+    knownCache.set(c.referents, k);
+  }
+  return k.words;
+}
+
+const nameWordsCache = new Map<string, string[]>();
 function nameWords(entity: string, c: SpeakerCtx): string[] {
+  const hit = nameWordsCache.get(entity);
+  if (hit) return hit;
   const name = c.kb?.entity(entity)?.name ?? entity;
-  const parts = fold(name).split(/\s+/);
-  return parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  const parts = ff(name).split(/\s+/);
+  const out = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  if (nameWordsCache.size > 10000) nameWordsCache.clear();
+  nameWordsCache.set(entity, out);
+  return out;
 }
 
 /** The referent a pronoun at `pos` points back to: the last clause-initial one nearby, else the last one. */
@@ -373,12 +417,14 @@ export function buildReferents(c: Omit<SpeakerCtx, "referents">, quoted: readonl
   // People named inside a quotation are talked about, not talking: "he said" after it points elsewhere.
   const insideQuote = (pos: number) => quoted.some((q) => q.open < pos && pos < q.close && q.close - q.open > 30);
   for (const s of c.doc.layers.sentences ?? []) {
+    // German referents are the KB's mentions; unknown names are only read in English, where capitals mark names.
+    if (l.lang !== "en" && !hasMention(c.mentions, s.start, s.end)) continue;
     const toks = tokenize(text, s.start, s.end);
-    const cands = candidates({ ...c, referents: out }, toks);
+    const cands = candidates({ ...c, referents: out }, toks, l.lang === "en");
     for (const x of cands) {
       if (x.kind === "surname") {
         // "Countryman sees …" after "Thomas Countryman": the known unknown person again.
-        const full = unknownContaining({ ...c, referents: out }, x.start, fold(x.text));
+        const full = unknownContaining({ ...c, referents: out }, x.start, ff(x.text));
         if (full && !insideQuote(x.start)) out.push({ pos: x.start, entity: full, type: "person", gender: null, subject: !x.object && governor(toks, x.first, l, c.mentions) < 0 });
         continue;
       }
@@ -388,7 +434,7 @@ export function buildReferents(c: Omit<SpeakerCtx, "referents">, quoted: readonl
       const gt = g >= 0 ? toks[g]! : undefined;
       const clauseInitial = g < 0 || (gt !== undefined && /^(und|and|but|aber)$/i.test(gt.text));
       const nextTok = toks[x.last + 1];
-      const beforeVerb = !!nextTok && l.verbs.has(fold(nextTok.text));
+      const beforeVerb = !!nextTok && l.verbs.has(ff(nextTok.text));
       const e = x.entity && c.kb ? c.kb.entity(x.entity) : undefined;
       out.push({
         pos: x.start,
