@@ -13,7 +13,7 @@ export interface NameSpan {
 }
 
 /** The mention that covers offset `pos`, if any. */
-export function mentionAt(mentions: readonly Mention[], pos: number): Mention | undefined {
+export function mentionAt(mentions: readonly Mention[], pos: number, skip?: Mention): Mention | undefined {
   let lo = 0;
   let hi = mentions.length - 1;
   // Mentions are sorted by start; scan the few around the binary-search point (they may nest).
@@ -26,7 +26,7 @@ export function mentionAt(mentions: readonly Mention[], pos: number): Mention | 
   let best: Mention | undefined;
   for (let k = hi; k >= 0 && k >= hi - 4; k--) {
     const m = mentions[k]!;
-    if (m.start <= pos && pos < m.end && (!best || m.end - m.start > best.end - best.start)) best = m;
+    if (m !== skip && m.start <= pos && pos < m.end && (!best || m.end - m.start > best.end - best.start)) best = m;
   }
   return best;
 }
@@ -44,7 +44,7 @@ function isOrgHead(l: QuoteLex, w: string): boolean {
  * The unknown person name that contains token `i`, or null: two or more capitalized words (name particles and
  * initials allowed inside), leading titles stripped, no institution word, no place or organization known to the KB.
  */
-export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mention[]): NameSpan | null {
+export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mention[], skip?: Mention): NameSpan | null {
   const ok = (k: number) => {
     const t = toks[k];
     if (!t || !t.word) return false;
@@ -68,7 +68,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   // Strip leading titles, function words and adjectives ("Turkish Defense Minister", "Professor", "Former").
   while (a <= b) {
     const t = toks[a]!;
-    const m = mentionAt(mentions, t.start);
+    const m = mentionAt(mentions, t.start, skip);
     const f = ff(t.text);
     const titleCompound = l.lang === "de" && l.titleList.some((x) => f.length > x.length + 2 && f.endsWith(x));
     if (l.stopCaps.has(t.text) || l.titles.has(f) || titleCompound || (m && m.type !== "person" && m.end <= toks[b]!.end)) a++;
@@ -79,7 +79,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     const t = toks[k]!;
     if (isOrgHead(l, t.text)) return null;
     if (l.stopCaps.has(t.text)) return null;
-    const m = mentionAt(mentions, t.start);
+    const m = mentionAt(mentions, t.start, skip);
     // Any KB match inside: the KB mention is the better reading ("Ministerpräsident Benjamin Netanjahu").
     if (m) return null;
     const f = ff(t.text);
@@ -88,7 +88,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   }
   if (words < 2) return null;
   // A name covered by one KB person mention is that person, not an unknown name.
-  const m0 = mentionAt(mentions, toks[a]!.start);
+  const m0 = mentionAt(mentions, toks[a]!.start, skip);
   if (m0 && m0.type === "person" && m0.start <= toks[a]!.start && m0.end >= toks[b]!.end) return null;
   const start = toks[a]!.start;
   const end = toks[b]!.end;

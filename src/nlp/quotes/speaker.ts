@@ -125,7 +125,7 @@ function candidates(c: SpeakerCtx, toks: Tok[], names = true): Cand[] {
       let last = k;
       while (last + 1 < toks.length && toks[last + 1]!.start < m.end) last++;
       // A KB first name or surname glued to an unknown surname ("Bruce Klingner") is that unknown person.
-      const nm = m.type === "person" && last === k ? nameAround(toks, k, l, c.mentions.filter((x) => x !== m)) : null;
+      const nm = m.type === "person" && last === k ? nameAround(toks, k, l, c.mentions, m) : null;
       if (nm && nm.end > m.end) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
       else cand = { kind: "entity", first: k, last, start: m.start, end: m.end, entity: m.entity, type: m.type, text: m.text, object: false, source: false };
     } else if (names && isCap(t.text)) {

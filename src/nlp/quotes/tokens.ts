@@ -76,5 +76,13 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   return toks.slice(lo, end);
 }
 
+const UPPER = /^\p{Lu}/u;
+const ARTICLE_NAME = /^\p{Ll}{1,3}-\p{Lu}/u;
 /** Capitalized, or an Arabic-style name with a lower-case article glued on ("al-Bunni", "el-Sisi"). */
-export const isCap = (s: string) => /^\p{Lu}/u.test(s) || /^\p{Ll}{1,3}-\p{Lu}/u.test(s);
+export function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 && !(c >= 97 && c <= 122)) return false;
+  if (c >= 128 && UPPER.test(s)) return true;
+  return s.length > 2 && s.includes("-") && ARTICLE_NAME.test(s);
+}
