@@ -57,6 +57,21 @@ export function findDirectQuotes(c: SpeakerCtx, marked: Marked[] = findMarked(c.
         side = "after";
       }
     }
+    // "…?" Bugajski asked. — the splitter may end the sentence at the closing mark; a short frame follows.
+    if (!cue && /[.!?]\s*$/.test(inner) && !afterText.trim()) {
+      const next = spanAt(sentences, close + 2) ?? spanAt(sentences, close + 1);
+      if (next && next.start > close && next.start - close <= 3 && (nextOpen === undefined || nextOpen > next.end)) {
+        const frameText = text.slice(next.start, next.end);
+        if (countWords(frameText) <= 6 && !OPENERS.test(frameText)) {
+          const first = cuesIn(text, next.start, next.end, l).find((x) => x.kind === "verb");
+          if (first) {
+            cue = first;
+            side = "after";
+            afterEnd = next.end;
+          }
+        }
+      }
+    }
     let beforeCue: Cue | null = null;
     if (beforeText.trim()) {
       // Cues inside other quoted words ("ob Putin ein Treffen "versprochen" habe: …") are not the frame.

@@ -83,7 +83,8 @@ function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mentio
       continue;
     }
     const m = mentionAt(mentions, t.start);
-    const adjective = !isCap(t.text) && /(e|en|er|es|em|ische[nmrs]?|ial|ian|ese|ish|ic|al|ior|ary|ed)$/.test(f) && !l.prepositions.has(f) && !l.verbs.has(f);
+    // Adjectives by ending: German inflection; in English only adjective suffixes, never verb endings (-s, -ed).
+    const adjective = !isCap(t.text) && (l.lang === "de" ? /(e|en|er|es|em)$/ : /(ian|ese|ish|ic|al|ary|ior|ive|ous|ern)$/).test(f) && !l.prepositions.has(f) && !l.verbs.has(f);
     if (l.titles.has(f) || l.media.has(f) || (l.lang === "de" && l.mediaList.some((w) => f.endsWith(w) && f.length > w.length + 1)) || (l.determiners.has(f) && !(l.lang === "de" && (f === "dem" || f === "den"))) || adjective || (m && (m.form === "adjective" || m.form === "prefix"))) {
       k--;
       continue;
@@ -243,6 +244,8 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
     const nx = cands.slice(i + 1).find((x) => !x.object || x.kind === "name" || x.type === "person");
     if (nx && (nx.kind === "name" || (nx.kind === "entity" && nx.type === "person")) && /^[^,.;:]*,\s*$/.test(c.doc.text.slice(pick.end, nx.start))) pick = nx;
   }
+  // "A report by the State Department said …": with no subject named, the source after "by"/"von" speaks.
+  pick ??= cands.find((x) => x.source && x.last < vi && (x.kind === "entity" || x.kind === "name"));
   if (!pick) return medium ? { entity: null, note: "no speaker in frame", medium, rule: "no-subject" } : null;
   return toSpeaker(c, pick, side === "after" ? "frame-after" : "frame-before", medium);
 }
