@@ -91,7 +91,11 @@ export function findDirectQuotes(c: SpeakerCtx, marked: Marked[] = findMarked(c.
     }
     const framed = side === "after" || (side === "before" && (endsWithIntro || n >= 2));
     const paragraph = sOpen?.paragraph ?? -1;
-    const wholeSentence = !beforeText.trim() || /[.!?:]\s*$/.test(beforeText);
+    // A quote that continues the last one: in the same sentence ("said X "…" …, including "…"") or after a short
+    // lead-in right after it ("…," he said. But "…").
+    const lastInSentence = !!last && !!sOpen && last.end >= sOpen.start && last.speaker !== null;
+    const shortLead = !!last && last.speaker !== null && countWords(beforeText) <= 2 && open - last.end < 200 && !/[:]\s*$/.test(beforeText);
+    const wholeSentence = !beforeText.trim() || /[.!?:]\s*$/.test(beforeText) || (shortLead && n >= 4) || (lastInSentence && n >= 3);
     // Scare quotes and titles: one or two words, or a short fragment with no frame.
     if (n < 2) continue;
     if (!framed && (n < 4 || !wholeSentence)) continue;
