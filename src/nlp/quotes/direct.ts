@@ -80,6 +80,8 @@ export function findDirectQuotes(c: SpeakerCtx, marked: Marked[] = findMarked(c.
       beforeCue = [...cs].reverse().find((x) => x.kind === "verb") ?? cs[cs.length - 1] ?? null;
     }
     const endsWithIntro = /[:,]\s*$/.test(beforeText) || /\b(that|dass)\s*$/u.test(beforeText);
+    // "EU-Chefdiplomatin Kaja Kallas: „…“", "Medinski: "…"": a short lead ending in a colon names the speaker.
+    const colonLead = !beforeCue && /:\s*$/.test(beforeText) && countWords(text.slice(sStart, open)) <= 6 && !cue;
     // A frame that introduces the quote ("Gabuev added that “…”") wins over a participle after it (", suggesting …").
     if (beforeCue && endsWithIntro && (!cue || /ing$/.test(cue.text))) {
       cue = beforeCue;
@@ -102,6 +104,24 @@ export function findDirectQuotes(c: SpeakerCtx, marked: Marked[] = findMarked(c.
     // A fragment inside the frame's sentence ("erklärte, es sei «noch kein Kompromiss gefunden worden»") needs three words.
     if (side === "before" && !endsWithIntro && n < 3) continue;
     let speaker: Speaker | null = null;
+    if (colonLead) {
+      const colon = text.lastIndexOf(":", open);
+      speaker = frameSpeaker(c, sStart, open, colon, "before");
+      if (speaker?.entity) side = "before";
+    }
+    // An unframed quote right after a sentence with a reporting verb ("…, sagte sie. „…“") has that frame's speaker.
+    if (!cue && !speaker && sOpen) {
+      const si = sentences.indexOf(sOpen);
+      const prev = sentences[si - 1];
+      if (prev && prev.paragraph === sOpen.paragraph && beforeText.trim() === "" && (!last || last.end < prev.start)) {
+        const pc = cuesIn(text, prev.start, prev.end, l).filter((x) => x.kind === "verb" && !marked.some((m) => m.open < x.start && x.start < m.close));
+        const pcue = pc[pc.length - 1];
+        if (pcue) {
+          speaker = frameSpeaker(c, prev.start, prev.end, pcue.start, "before");
+          if (speaker) speaker = { ...speaker, note: `frame of the previous sentence (${pcue.text})`, rule: `previous-sentence:${speaker.rule}` };
+        }
+      }
+    }
     if (cue && side === "after") speaker = frameSpeaker(c, close + 1, afterEnd, cue.start, "after");
     if (cue && side === "before") speaker = frameSpeaker(c, beforeFrom, open, cue.start, "before");
     let rule = side ? `direct-frame-${side}` : "direct-unframed";

@@ -258,6 +258,17 @@ export function previousSubject(c: SpeakerCtx, pos: number): Cand | null {
   const prev = sents[i - 1];
   // The source must be the sentence right before, in the same paragraph; quoted sentences are skipped over.
   if (!prev || prev.paragraph !== sents[i]?.paragraph) return null;
+  // A speaker or clause-initial person named there ("teilte die Sprecherin …, Emily Horne, mit. …, hieß es").
+  for (let k = c.referents.length - 1; k >= 0; k--) {
+    const r = c.referents[k]!;
+    if (r.pos >= prev.end) continue;
+    if (r.pos < prev.start) break;
+    if (r.subject && r.type === "person") {
+      const toksR = tokenize(c.doc.text, r.pos, prev.end);
+      const t0 = toksR[0];
+      if (t0) return { kind: c.kb?.entity(r.entity) ? "entity" : "name", first: 0, last: 0, start: t0.start, end: t0.end, entity: r.entity, type: "person", text: c.kb?.entity(r.entity) ? t0.text : r.entity, object: false, source: false };
+    }
+  }
   const toks = tokenize(c.doc.text, prev.start, prev.end);
   const first = candidates(c, toks).find((x) => !x.object);
   if (!first || first.kind === "surname" || first.kind === "spokes" || governor(toks, first.first, c.lex, c.mentions) >= 0) return null;
@@ -272,8 +283,11 @@ function clauseLinked(toks: Tok[], a: number, v: number, person = true): boolean
     if (t === "," || t === ";" || t === ":" || t === "–" || t === "—") commas.push(k);
   }
   if (!commas.length) return true;
-  // Apposition: a person's name followed directly by a comma, and a comma right before the verb.
-  return person && toks[a + 1]!.text === "," && toks[v - 1]!.text === "," && commas.length <= 5;
+  // Apposition: a person's name followed directly by a comma (after an optional "(69)"), and a comma before the verb.
+  let n = a + 1;
+  if (toks[n]?.text === "(") while (n < v && toks[n]!.text !== ")") n++;
+  if (toks[n]?.text === ")") n++;
+  return person && toks[n]?.text === "," && toks[v - 1]!.text === "," && commas.length <= 5;
 }
 
 function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
