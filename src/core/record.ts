@@ -30,7 +30,7 @@ export interface ExtractionRecord {
   }[];
   events: Record<string, unknown>[];
   times: { start: number; end: number; text: string; value: string | null; range: { start: string; end: string } | null }[];
-  quotes: { id: string; speaker: string | null; text: string; kind: string; start: number; end: number; cue: string | null }[];
+  quotes: { id: string; speaker: string | null; text: string; kind: string; start: number; end: number; cue: string | null; medium?: string }[];
 }
 
 export interface ErrorRecord {
@@ -93,6 +93,8 @@ export function toRecord(doc: Document): ExtractionRecord {
       start: q.start,
       end: q.end,
       cue: q.cue,
+      // Where it was said or published ("Fox News", "Truth Social"), when the frame names it.
+      ...(q.medium ? { medium: q.medium } : {}),
     })),
   };
 }

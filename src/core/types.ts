@@ -73,6 +73,10 @@ export interface Quote extends Span, Annotated {
   /** The span of the reporting frame ("sagte Peskow"), when one was found. */
   frame?: Span;
   medium?: string | null;
+  /** Where the reporting word stands ("sagte", "zufolge"), when there is one. */
+  cueSpan?: Span;
+  /** The words in the frame that name the speaker ("Peskow", "er", "aus Diplomatenkreisen"). */
+  speakerSpan?: Span;
 }
 
 export type EventType =
