@@ -1,161 +1,191 @@
-// PLOVER events from trigger lexicons: participants, status, date, place and duration from the sentence.
-import { lexicon } from "../../core/lexicon.js";
-import { fold } from "../../core/normalize.js";
-import type { Document, EventAnnotation, EventStatus, EventType, Mention, Sentence, TimeExpr } from "../../core/types.js";
+// PLOVER events: triggers looked up by token, parties, status, date, venue and duration read from the trigger's clause.
+import type { Document, EventAnnotation, EventType } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { clauseRange, hasWordIn, sentenceViews, spanOf, widen, type Range, type SentenceView } from "./clause.js";
+import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from "./lexicon.js";
+import { mergeWithinDocument, type Draft } from "./merge.js";
+import { preferPersons, readParties, type Party } from "./participants.js";
+import { findPhrases, readStatus } from "./status.js";
+import { fixWeekday, isWeekday } from "./weekday.js";
+import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
 
-interface Trigger {
-  type: EventType;
-  mode?: string;
-  needs?: string;
-}
-
-interface EventLex {
-  words: Map<string, Trigger>;
-  suffixes: [string, Trigger][];
-  status: [EventStatus, string[]][];
-}
-
-const STATUS_ORDER: EventStatus[] = ["denied", "cancelled", "rejected", "promised", "proposed", "requested", "planned", "ongoing"];
-const cache = new Map<string, EventLex>();
-
-function eventLex(lang: string): EventLex {
-  let l = cache.get(lang);
-  if (!l) {
-    const d = lexicon<{ words: Record<string, Trigger>; suffixes: Record<string, Trigger>; status: Record<string, string[]> }>(lang, "events", {
-      words: {},
-      suffixes: {},
-      status: {},
-    });
-    l = {
-      words: new Map(Object.entries(d.words).map(([k, v]) => [fold(k), v])),
-      suffixes: Object.entries(d.suffixes)
-        .map(([k, v]) => [fold(k), v] as [string, Trigger])
-        .sort((a, b) => b[0].length - a[0].length),
-      status: STATUS_ORDER.map((s) => [s, (d.status[s] ?? []).map(fold)]),
-    };
-    cache.set(lang, l);
+export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
+  const lex = eventLexicon(doc.meta.language === "de" ? "de" : "en");
+  const views = sentenceViews(doc, lex);
+  const direct = (doc.layers.quotes ?? []).filter((q) => q.kind === "direct");
+  const drafts: Draft[] = [];
+  for (const v of views) {
+    const taken = new Set<string>();
+    for (let i = 0; i < v.tokens.length; i++) {
+      if (v.tokens[i]!.kind !== "word") continue;
+      const w = v.words[i]!;
+      const defs = lookupTrigger(lex, w, isUpper(doc.text.charCodeAt(v.tokens[i]!.start)));
+      if (!defs) continue;
+      // A capitalized German word inside the sentence is a noun ("das Treffen"), not the verb "treffen".
+      const nounFirst = doc.meta.language === "de" && i > 0 && isUpper(doc.text.charCodeAt(v.tokens[i]!.start));
+      const ordered = nounFirst ? [...defs.filter((d) => d.tense === "noun"), ...defs.filter((d) => d.tense !== "noun")] : defs;
+      const def = ordered.find((d) => accepts(v, i, d));
+      if (!def) continue;
+      // One speech act per type and clause; meetings may be several ("nach ihrem Treffen … wiedersehen").
+      const slot = `${def.type}:${v.weak[i]}`;
+      if (def.type !== "CONSULT" && taken.has(slot)) continue;
+      const pos = v.tokens[i]!.start;
+      if (def.type !== "CONSULT") {
+        // Speech acts inside a quotation are the speaker's words, not reported acts; around a meeting they are its status.
+        if (direct.some((q) => q.start <= pos && q.end >= pos)) continue;
+        if (consultInClause(v, i, lex)) continue;
+      }
+      const d = buildDraft(doc, kb, lex, views, v, i, def);
+      if (!d) continue;
+      linkThere(d, drafts[drafts.length - 1], v, i, lex);
+      taken.add(slot);
+      drafts.push(d);
+    }
   }
-  return l;
+  return mergeWithinDocument(drafts, doc, kb);
 }
 
-const WORD = /[\p{L}][\p{L}\p{M}]*/gu;
+/** "Selenskyj reist nach Washington. Dort werde er mit Trump sprechen": "dort" points at the previous sentence's venue. */
+function linkThere(d: Draft, prev: Draft | undefined, v: SentenceView, i: number, lex: EventLexicon): void {
+  if (!prev || d.ev.type !== "CONSULT" || prev.ev.type !== "CONSULT" || prev.sentence !== v.index - 1) return;
+  if (d.ev.location || !prev.ev.location || hasWordIn(v, clauseRange(v, i, "strong"), lex.hereWords) < 0) return;
+  d.ev.location = prev.ev.location;
+  if (!d.ev.date && prev.ev.date) d.ev.date = prev.ev.date;
+  const have = new Set([...d.ev.actors, ...d.ev.recipients]);
+  for (const p of [...prev.ev.actors, ...prev.ev.recipients].reverse()) if (!have.has(p)) d.ev.actors.unshift(p);
+  d.hasParties = d.ev.actors.length + d.ev.recipients.length > 0;
+  d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[hasWordIn(v, clauseRange(v, i, "strong"), lex.hereWords)]}" links to ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
+}
 
-function triggerOf(word: string, l: EventLex, capitalized: boolean): Trigger | null {
-  const f = fold(word);
-  const w = l.words.get(f);
-  if (w) return w;
-  if (!capitalized) return null;
-  for (const [suf, t] of l.suffixes) if (f.length > suf.length + 2 && f.endsWith(suf)) return t;
+const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
+
+/** Whether the trigger's conditions hold: governed words in the clause, neighbours, exclusions. */
+function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
+  if (d.prev && !d.prev.has(v.words[i - 1] ?? "")) return false;
+  if (d.prevNot && d.prevNot.has(v.words[i - 1] ?? "")) return false;
+  if (d.next && !d.next.has(v.words[i + 1] ?? "")) return false;
+  const clause = clauseRange(v, i, "strong");
+  if (d.needs) {
+    let ok = false;
+    for (let k = clause.from; k <= clause.to && !ok; k++) if (k !== i && d.needs.has(v.words[k]!)) ok = true;
+    if (!ok) return false;
+  }
+  if (d.not) {
+    const weak = clauseRange(v, i, "weak");
+    for (let k = weak.from; k <= weak.to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
+  }
+  return true;
+}
+
+/** A meeting trigger in the same clause: "drängte auf ein Treffen" is the meeting's status, not a REQUEST of its own. */
+function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  const r = clauseRange(v, i, "strong");
+  for (let k = r.from; k <= r.to; k++) {
+    if (k === i) continue;
+    const defs = lex.words.get(v.words[k]!);
+    if (defs?.some((d) => d.type === "CONSULT" && accepts(v, k, d))) return true;
+  }
+  return false;
+}
+
+function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
+  const weak = clauseRange(v, i, "weak");
+  let scope: Range = weak;
+  let read = readParties(v, scope, i, lex, kb);
+  const want = def.type === "CONSULT" ? 2 : 2;
+  for (let r = widen(v, scope); r && read.parties.length < want; r = widen(v, scope)) {
+    scope = r;
+    read = readParties(v, scope, i, lex, kb);
+  }
+  let parties = read.parties;
+  if (parties.length < want) {
+    const pron = resolvePronoun(doc, lex, views, v, scope, parties);
+    if (pron) parties = [pron, ...parties];
+  }
+  parties = preferPersons(parties, doc.layers.entities, kb);
+  // Venues anywhere in the sentence clause count ("reist … am Montag nach Washington").
+  const wide = readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
+  const venueMention = pickVenue(v, i, read.venues.length ? read.venues : wide.venues);
+  if (def.requirePlace && !venueMention) return null;
+  if (parties.length < def.needsParty) return null;
+  if (def.type !== "CONSULT") {
+    // A reported act needs a named actor before the trigger (its subject) or a party after it when passive.
+    if (!parties.length) return null;
+  }
+  let status = readStatus(v, i, def, lex, weak);
+  const time = readDate(v, i, weak);
+  // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
+  if (time && status.strength <= 1 && def.tense === "present" && isWeekday(time, lex))
+    status = { status: "planned", strength: 2, cue: "present tense with a weekday" };
+  let date = time ? { start: time.range!.start, end: time.range!.end, text: time.text } : null;
+  if (date && time) date = fixWeekday(date, time, status, doc.meta.published, lex);
+  let st = status;
+  const published = doc.meta.published?.slice(0, 10) ?? null;
+  if (date && published && status.strength < 3) {
+    // A dated event before publication happened; after it, it is planned (unless a cue says more).
+    if (date.start > published && status.status === "held") st = { status: "planned", strength: 2, cue: `date ${date.start} after publication` };
+    else if (date.end < published && status.status === "planned" && status.strength < 2) st = { status: "held", strength: 2, cue: `date ${date.end} before publication` };
+  }
+  const trigger = v.tokens[i]!;
+  const sentSpan = { start: v.sentence.start, end: v.sentence.end };
+  const actors: string[] = [];
+  const recipients: string[] = [];
+  splitRoles(parties, i, def, actors, recipients);
+  const strongRange = clauseRange(v, i, "strong");
+  const mode = modeOf(v, strongRange, def, lex, parties.length);
+  const outcome = findPhrases(v, strongRange, lex.outcome)[0];
+  const ev: EventAnnotation = {
+    type: def.type as EventType,
+    mode,
+    actors,
+    recipients,
+    status: st.status,
+    date,
+    location: venueMention ? venueOf(venueMention, kb) : null,
+    durationMinutes: def.type === "CONSULT" ? readDuration(v, i) : null,
+    attribution: [...new Set([...read.attribution, ...wide.attribution])],
+    evidence: { ...sentSpan, text: doc.text.slice(sentSpan.start, sentSpan.end) },
+    trigger: { start: trigger.start, end: trigger.end, text: doc.text.slice(trigger.start, trigger.end) },
+    provenance: {
+      stage: "events",
+      rule: `trigger:${def.type}:${def.lemma}/${def.tense}`,
+      detail: [`status ${st.status} (${st.cue})`, `parties ${parties.map((p) => `${p.entity}[${p.how}]`).join(" ") || "none"}`, outcome ? `outcome "${outcome.words.join(" ")}"` : ""].filter(Boolean).join("; "),
+    },
+  };
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0 };
+}
+
+/** Visits: the subject of "empfangen"/"host" is the host (recipient); otherwise the first named party acts. */
+function splitRoles(parties: Party[], at: number, def: TriggerDef, actors: string[], recipients: string[]): void {
+  if (!parties.length) return;
+  const before = parties.filter((p) => p.at < at);
+  const subject = before.length ? before[0]! : parties[0]!;
+  for (const p of parties) {
+    if (p === subject) (def.host ? recipients : actors).push(p.entity);
+    else (def.host ? actors : recipients).push(p.entity);
+  }
+}
+
+function modeOf(v: SentenceView, r: Range, def: TriggerDef, lex: EventLexicon, nParties: number): string | null {
+  if (def.type !== "CONSULT") return null;
+  if (hasWordIn(v, r, lex.remote) >= 0 && def.mode !== "visit") return "phone";
+  if (def.mode === "phone" || def.mode === "visit") return def.mode;
+  if (hasWordIn(v, r, lex.multilateral) >= 0 || nParties > 2) return "multilateral";
+  return def.mode;
+}
+
+/** "Dort werde er mit Trump sprechen": a subject pronoun stands for the last person named before it. */
+function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[], v: SentenceView, r: Range, have: Party[]): Party | null {
+  const p = hasWordIn(v, r, lex.subjectPronouns);
+  if (p < 0) return null;
+  const pos = v.tokens[p]!.start;
+  if (v.mentions.some((m) => m.start <= pos && m.end > pos)) return null;
+  for (let k = v.index; k >= Math.max(0, v.index - 2); k--) {
+    const ms = views[k]!.mentions.filter((m) => m.type === "person" && m.start < pos && !have.some((h) => h.entity === m.entity));
+    const last = ms[ms.length - 1];
+    if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };
+  }
   return null;
 }
 
-function statusOf(sentence: string, l: EventLex): { status: EventStatus; cue: string | null } {
-  const f = ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  for (const [status, cues] of l.status) {
-    for (const c of cues) if (f.includes(` ${c} `)) return { status, cue: c };
-  }
-  return { status: "held", cue: null };
-}
-
-export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
-  const lang = doc.meta.language;
-  const l = eventLex(lang === "de" ? "de" : "en");
-  const text = doc.text;
-  const mentions = doc.layers.mentions!;
-  const times = doc.layers.times!;
-  const raw: EventAnnotation[] = [];
-  for (const s of doc.layers.sentences!) {
-    const st = text.slice(s.start, s.end);
-    const fs = ` ${fold(st)} `;
-    for (const m of st.matchAll(WORD)) {
-      const t = triggerOf(m[0], l, /^\p{Lu}/u.test(m[0]));
-      if (!t) continue;
-      if (t.needs && !t.needs.split("|").some((w) => fs.includes(` ${fold(w)} `) || fs.includes(` ${fold(w)}`))) continue;
-      const ev = buildEvent(doc, kb, s, st, s.start + m.index, m[0], t, mentions, times, l);
-      if (ev) raw.push(ev);
-      break; // one event per sentence in this first version
-    }
-  }
-  return mergeWithinDocument(raw);
-}
-
-function buildEvent(
-  doc: Document,
-  kb: KnowledgeBase,
-  s: Sentence,
-  st: string,
-  at: number,
-  word: string,
-  t: Trigger,
-  mentions: Mention[],
-  times: TimeExpr[],
-  l: EventLex,
-): EventAnnotation | null {
-  const inSent = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-  const people = unique(inSent.filter((m) => m.type === "person").map((m) => m.entity));
-  const bodies = unique(inSent.filter((m) => (m.type === "country" || m.type === "organization") && m.form !== "adjective").map((m) => m.entity));
-  const parts = people.length ? people : bodies;
-  if (!parts.length) return null;
-  const { status, cue } = statusOf(st, l);
-  const sentTimes = times.filter((x) => x.start >= s.start && x.end <= s.end);
-  const dated = sentTimes.find((x) => x.range && x.value && !x.value.startsWith("P") && !x.value.includes("_REF"));
-  const dur = sentTimes.find((x) => x.value && /^P/.test(x.value));
-  const place = inSent.find((m) => m.type === "location" && /\b(in|nach|im|at|to)\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)));
-  const placeEntity = place ? kb.entity(place.entity) : undefined;
-  return {
-    type: t.type,
-    mode: t.mode ?? (parts.length > 2 ? "multilateral" : null),
-    actors: parts.slice(0, 1),
-    recipients: parts.slice(1),
-    status,
-    date: dated ? { start: dated.range!.start, end: dated.range!.end, text: dated.text } : null,
-    location: place ? { name: placeEntity?.name ?? place.text, entity: place.entity, text: place.text } : null,
-    durationMinutes: dur ? minutesOf(dur.value!) : null,
-    attribution: [],
-    evidence: { start: s.start, end: s.end, text: st },
-    trigger: { start: at, end: at + word.length, text: word },
-    provenance: { stage: "events", rule: `trigger:${fold(word)}`, detail: cue ? `status cue "${cue}"` : "no status cue: held" },
-  };
-}
-
-function minutesOf(v: string): number | null {
-  const m = /^PT?(\d+(?:\.\d+)?)([HMDWY])$/.exec(v);
-  if (!m) return null;
-  const n = +m[1]!;
-  const unit = m[2]!;
-  if (v.startsWith("PT")) return unit === "H" ? n * 60 : n;
-  return unit === "D" ? n * 1440 : unit === "W" ? n * 10080 : null;
-}
-
-const unique = <T>(xs: T[]) => [...new Set(xs)];
-
-/** One record per real event: mentions with the same type, shared participants and compatible dates merge. */
-function mergeWithinDocument(evs: EventAnnotation[]): EventAnnotation[] {
-  const out: EventAnnotation[] = [];
-  for (const e of evs) {
-    const parts = new Set([...e.actors, ...e.recipients]);
-    const same = out.find((o) => {
-      if (o.type !== e.type) return false;
-      const op = [...o.actors, ...o.recipients];
-      const shared = op.filter((p) => parts.has(p)).length;
-      if (shared < Math.min(2, parts.size, op.length)) return false;
-      if (o.date && e.date && (o.date.end < e.date.start || e.date.end < o.date.start)) return false;
-      return true;
-    });
-    if (!same) {
-      out.push(e);
-      continue;
-    }
-    if (!same.date && e.date) same.date = e.date;
-    else if (same.date && e.date && daySpan(e.date) < daySpan(same.date)) same.date = e.date;
-    if (!same.location && e.location) same.location = e.location;
-    if (same.durationMinutes == null && e.durationMinutes != null) same.durationMinutes = e.durationMinutes;
-    if (!same.mode && e.mode) same.mode = e.mode;
-  }
-  return out;
-}
-
-function daySpan(d: { start: string; end: string }): number {
-  return (Date.parse(d.end) - Date.parse(d.start)) / 86400000;
-}
+export { spanOf };

@@ -1,0 +1,123 @@
+// One sentence as events see it: its tokens folded once, its mentions and times, and clause boundaries.
+import { fold } from "../../core/normalize.js";
+import type { Document, Mention, Sentence, TimeExpr, Token } from "../../core/types.js";
+import type { EventLexicon } from "./lexicon.js";
+
+/** Punctuation that always ends a clause. */
+const STRONG = new Set([";", ":", "–", "—", "(", ")", "[", "]", "„", "“", "”", "\"", "»", "«", "?", "!"]);
+
+export interface SentenceView {
+  index: number;
+  sentence: Sentence;
+  tokens: Token[];
+  /** Folded text of each token ("" for punctuation). */
+  words: string[];
+  mentions: Mention[];
+  times: TimeExpr[];
+  /** For every token: index of the clause it belongs to (commas start a new weak clause). */
+  weak: number[];
+  /** For every token: index of the clause between strong boundaries. */
+  strong: number[];
+}
+
+export interface Range {
+  from: number;
+  to: number; // token indexes, inclusive
+}
+
+/** Splits the document into sentence views in one pass over tokens, mentions and times (all sorted by offset). */
+export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] {
+  const text = doc.text;
+  const sents = doc.layers.sentences!;
+  const tokens = doc.layers.tokens!;
+  const mentions = doc.layers.mentions!;
+  const times = doc.layers.times!;
+  const out: SentenceView[] = [];
+  let ti = 0;
+  let mi = 0;
+  let xi = 0;
+  sents.forEach((s, index) => {
+    const toks: Token[] = [];
+    while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
+    while (ti < tokens.length && tokens[ti]!.end <= s.end) toks.push(tokens[ti++]!);
+    const ms: Mention[] = [];
+    while (mi < mentions.length && mentions[mi]!.start < s.start) mi++;
+    for (let k = mi; k < mentions.length && mentions[k]!.start < s.end; k++) if (mentions[k]!.end <= s.end) ms.push(mentions[k]!);
+    const ts: TimeExpr[] = [];
+    while (xi < times.length && times[xi]!.start < s.start) xi++;
+    for (let k = xi; k < times.length && times[k]!.start < s.end; k++) if (times[k]!.end <= s.end) ts.push(times[k]!);
+    const words = toks.map((t) => (t.kind === "word" ? fold(text.slice(t.start, t.end)) : t.kind === "punct" ? text.slice(t.start, t.end) : ""));
+    const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [] };
+    markClauses(v, lex);
+    out.push(v);
+  });
+  return out;
+}
+
+/** A comma between two list items ("Putin, Trump und Selenskyj") does not end the clause. */
+function markClauses(v: SentenceView, lex: EventLexicon): void {
+  let weak = 0;
+  let strong = 0;
+  const mentionStarts = new Set(v.mentions.map((m) => m.start));
+  for (let i = 0; i < v.tokens.length; i++) {
+    const w = v.words[i]!;
+    if (STRONG.has(w)) {
+      strong++;
+      weak++;
+    } else if (w === ",") {
+      // Skip an article after the comma (", den USA und Russland").
+      const j = (v.words[i + 1] ?? "").length <= 3 && !mentionStarts.has(v.tokens[i + 1]?.start ?? -1) ? i + 2 : i + 1;
+      const next = v.tokens[j];
+      if (!(next && mentionStarts.has(next.start) && isListItem(v, j, lex))) weak++;
+    }
+    v.weak.push(weak);
+    v.strong.push(strong);
+  }
+}
+
+/** The mention starting at token i is followed by a comma or a list joiner: it is a list item. */
+function isListItem(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  const m = v.mentions.find((x) => x.start === v.tokens[i]!.start);
+  if (!m) return false;
+  let k = i;
+  while (k < v.tokens.length && v.tokens[k]!.end <= m.end) k++;
+  const after = v.words[k];
+  return after === "," || (after !== undefined && lex.listJoiners.has(after));
+}
+
+/** Token range of the trigger's clause at the given level, widened to whole clauses. */
+export function clauseRange(v: SentenceView, at: number, level: "weak" | "strong" | "sentence"): Range {
+  if (level === "sentence") return { from: 0, to: v.tokens.length - 1 };
+  const ids = level === "weak" ? v.weak : v.strong;
+  const id = ids[at]!;
+  let from = at;
+  let to = at;
+  while (from > 0 && ids[from - 1] === id) from--;
+  while (to < ids.length - 1 && ids[to + 1] === id) to++;
+  return { from, to };
+}
+
+/** Widens a weak clause by its neighbours (left first) inside the strong clause. */
+export function widen(v: SentenceView, r: Range): Range | null {
+  const lim = clauseRange(v, r.from, "strong");
+  if (r.from > lim.from) {
+    const left = clauseRange(v, r.from - 1, "weak");
+    return { from: Math.max(left.from, lim.from), to: r.to };
+  }
+  if (r.to < lim.to) {
+    const right = clauseRange(v, r.to + 1, "weak");
+    return { from: r.from, to: Math.min(right.to, lim.to) };
+  }
+  return null;
+}
+
+/** Offsets of a token range. */
+export function spanOf(v: SentenceView, r: Range): { start: number; end: number } {
+  return { start: v.tokens[r.from]!.start, end: v.tokens[r.to]!.end };
+}
+
+/** The folded words of the range contain the phrase (whole words, in order, adjacent). */
+export function hasWordIn(v: SentenceView, r: Range, words: Set<string>): number {
+  for (let i = r.from; i <= r.to; i++) if (words.has(v.words[i]!)) return i;
+  return -1;
+}

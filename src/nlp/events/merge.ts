@@ -1,0 +1,133 @@
+// One record per real event: mentions of the same event inside a document merge, keeping the best date and all evidence.
+import type { Document, EventAnnotation, EventStatus } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+
+export interface Draft {
+  ev: EventAnnotation;
+  /** Strength of the status reading (see status.ts). */
+  strength: number;
+  sentence: number;
+  hasParties: boolean;
+}
+
+const CLASS: Record<string, string> = {
+  held: "occurred", ongoing: "occurred", planned: "future", promised: "future", proposed: "future", requested: "future",
+  rejected: "negative", cancelled: "negative", denied: "negative", unknown: "unknown",
+};
+/** When two mentions disagree with equal strength, the one later in this list gives way. */
+const PRECEDENCE: EventStatus[] = ["cancelled", "held", "ongoing", "rejected", "promised", "proposed", "planned", "requested", "denied", "unknown"];
+
+const overlaps = (a: { start: string; end: string } | null, b: { start: string; end: string } | null) =>
+  !a || !b || !(a.end < b.start || b.end < a.start);
+const span = (d: { start: string; end: string }) => Date.parse(d.end) - Date.parse(d.start);
+
+/** Parties of an event widened by their states, so "Biden" meets "USA". */
+function partyKeys(e: EventAnnotation, doc: Document, kb: KnowledgeBase): Set<string> {
+  const out = new Set<string>();
+  for (const id of [...e.actors, ...e.recipients]) {
+    out.add(id);
+    const c = doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country;
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+/** Same place, or one inside the other ("Washington" in "USA"). */
+function placesAgree(x: EventAnnotation, y: EventAnnotation, kb: KnowledgeBase): boolean {
+  const a = x.location, b = y.location;
+  if (!a || !b || a.name === b.name) return true;
+  const ca = a.entity ? kb.entity(a.entity)?.country : null;
+  const cb = b.entity ? kb.entity(b.entity)?.country : null;
+  return (!!ca && ca === b.entity) || (!!cb && cb === a.entity);
+}
+
+const size = (e: EventAnnotation) => e.actors.length + e.recipients.length;
+/** Distinct sides: a person counts as their state, so "Trump, Putin, USA, Russland" are two sides. */
+function sides(e: EventAnnotation, doc: Document, kb: KnowledgeBase): number {
+  const out = new Set<string>();
+  for (const id of [...e.actors, ...e.recipients]) out.add(doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country ?? id);
+  return out.size;
+}
+
+function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boolean {
+  const x = a.ev, y = b.ev;
+  if (x.type !== y.type) return false;
+  if (!overlaps(x.date, y.date)) return false;
+  if (!placesAgree(x, y, kb)) return false;
+  if (!b.hasParties || !a.hasParties) {
+    // A bare "das Gespräch" may be the call; a bare "Telefonat" is never the summit.
+    return !(x.mode === "phone" && y.mode && y.mode !== "phone") && !(y.mode === "phone" && x.mode && x.mode !== "phone");
+  }
+  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode)) return false;
+  const multiX = x.mode === "multilateral" || sides(x, doc, kb) > 2, multiY = y.mode === "multilateral" || sides(y, doc, kb) > 2;
+  if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
+  if (a.strength >= 2 && b.strength >= 2 && CLASS[x.status] !== CLASS[y.status] && CLASS[x.status] !== "negative" && CLASS[y.status] !== "negative") {
+    // A planned and a held meeting of the same sides are two meetings unless a date or place ties them.
+    const tied = (x.date && y.date) || (x.location && y.location);
+    if (!tied) return false;
+  }
+  const px = partyKeys(x, doc, kb), py = partyKeys(y, doc, kb);
+  const direct = [...x.actors, ...x.recipients].filter((p) => y.actors.includes(p) || y.recipients.includes(p)).length;
+  if (direct >= 2) return true;
+  let shared = 0;
+  for (const k of px) if (py.has(k)) shared++;
+  if (shared >= 2) return true;
+  // A one-party mention ("Selenskyj reist nach Washington") joins an event that has that party, in the same tense.
+  if (a.strength >= 2 && b.strength >= 2 && CLASS[x.status] !== CLASS[y.status]) return false;
+  return direct === 1 && (size(x) === 1 || size(y) === 1);
+}
+
+/**
+ * Two passes: mentions that name two or more sides form the events; mentions with one side or none then
+ * join the nearest compatible event (one side: anywhere in the text; none: within four sentences before).
+ */
+export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: KnowledgeBase): EventAnnotation[] {
+  const out: Draft[] = [];
+  const rich = drafts.filter((d) => size(d.ev) >= 2);
+  const poor = drafts.filter((d) => size(d.ev) < 2);
+  for (const d of rich) {
+    const same = out.find((o) => compatible(o, d, doc, kb));
+    if (same) absorb(same, d);
+    else out.push(d);
+  }
+  const singles: Draft[] = [];
+  for (const d of poor) {
+    const cands = out.filter((o) => compatible(o, d, doc, kb) && (d.hasParties || (d.sentence >= o.sentence && d.sentence - o.sentence <= 4)));
+    cands.sort((p, q) => Math.abs(p.sentence - d.sentence) - Math.abs(q.sentence - d.sentence));
+    const same = cands[0] ?? (d.hasParties ? singles.find((o) => compatible(o, d, doc, kb)) : undefined);
+    if (same) absorb(same, d);
+    else if (d.hasParties) singles.push(d);
+  }
+  // A lone side with nothing else known ("Lawrow betont, dass Gespräche vorbereitet werden müssen") is no event record.
+  const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.location || d.ev.date || d.ev.durationMinutes != null);
+  return [...out, ...kept].sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
+}
+
+function absorb(into: Draft, d: Draft): void {
+  const a = into.ev, e = d.ev;
+  for (const p of e.actors) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.actors.push(p);
+  for (const p of e.recipients) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.recipients.push(p);
+  if (e.date && (!a.date || span(e.date) < span(a.date))) a.date = e.date;
+  // The more specific place wins: a city over its country.
+  if (e.location && (!a.location || (a.location.entity?.startsWith("country:") && !e.location.entity?.startsWith("country:")))) a.location = e.location;
+  if (a.durationMinutes == null && e.durationMinutes != null) a.durationMinutes = e.durationMinutes;
+  if (e.mode && (!a.mode || a.mode === "multilateral")) a.mode = e.mode === "multilateral" && a.mode ? a.mode : e.mode;
+  for (const x of e.attribution) if (!a.attribution.includes(x)) a.attribution.push(x);
+  if (d.strength > into.strength || (d.strength === into.strength && PRECEDENCE.indexOf(e.status) < PRECEDENCE.indexOf(a.status))) {
+    a.status = e.status;
+    into.strength = d.strength;
+  }
+  a.provenance = { ...a.provenance, detail: `${a.provenance.detail ?? ""}; merged ${e.trigger.text}@${e.trigger.start} (${e.status})` };
+}
+
+/** Gold names persons where it can: a state goes when one of its people is a party ("Trump" makes "USA" redundant). */
+function dropStatesOfPersons(e: EventAnnotation, doc: Document, kb: KnowledgeBase): EventAnnotation {
+  const covered = new Set<string>();
+  for (const id of [...e.actors, ...e.recipients]) {
+    if (!id.startsWith("person:")) continue;
+    const c = doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country;
+    if (c) covered.add(c);
+  }
+  if (!covered.size) return e;
+  return { ...e, actors: e.actors.filter((x) => !covered.has(x)), recipients: e.recipients.filter((x) => !covered.has(x)) };
+}

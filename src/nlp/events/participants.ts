@@ -1,0 +1,123 @@
+// Parties of an event from the mentions of its clause: sources and venues set apart, states named by adjectives only with a delegation noun.
+import type { EntityInfo, Mention } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+import type { Range, SentenceView } from "./clause.js";
+import type { EventLexicon } from "./lexicon.js";
+
+export interface Party {
+  entity: string;
+  type: string;
+  /** Token index where the mention starts. */
+  at: number;
+  how: string;
+}
+
+export interface PartyReading {
+  parties: Party[];
+  attribution: string[];
+  /** Mentions that name the venue ("in Genf", "nach Moskau"). */
+  venues: { mention: Mention; at: number }[];
+}
+
+/** Token index of the first token of a mention. */
+export function tokenAt(v: SentenceView, offset: number): number {
+  for (let i = 0; i < v.tokens.length; i++) if (v.tokens[i]!.start >= offset) return i;
+  return v.tokens.length - 1;
+}
+
+const MEDIA = new Set(["agency", "outlet", "company"]);
+
+/** Reads parties, attribution sources and venue mentions from the mentions inside the range. */
+export function readParties(
+  v: SentenceView,
+  r: Range,
+  trigger: number,
+  lex: EventLexicon,
+  kb: KnowledgeBase,
+): PartyReading {
+  const parties: Party[] = [];
+  const attribution: string[] = [];
+  const venues: { mention: Mention; at: number }[] = [];
+  const start = v.tokens[r.from]!.start;
+  const end = v.tokens[r.to]!.end;
+  const inRange = v.mentions.filter((m) => m.start >= start && m.end <= end);
+  // "mit Trump über eine Beendigung des Krieges mit Russland sprechen": names in the topic phrase are not parties.
+  let topicFrom = -1;
+  let topicTo = -1;
+  for (let k = r.from; k <= r.to; k++)
+    if (lex.topicPreps.has(v.words[k]!)) {
+      topicFrom = k;
+      topicTo = k < trigger ? trigger : r.to;
+      break;
+    }
+  for (const m of inRange) {
+    // A mention inside a longer one ("US" in "US-Präsidenten") is read through the longer one.
+    if (inRange.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
+    const at = tokenAt(v, m.start);
+    let endTok = at;
+    while (endTok + 1 < v.tokens.length && v.tokens[endTok + 1]!.end <= m.end) endTok++;
+    const before = v.words[at - 1] ?? "";
+    const before2 = v.words[at - 2] ?? "";
+    const after = v.words[endTok + 1] ?? "";
+    const after2 = v.words[endTok + 2] ?? "";
+    const ent = kb.entity(m.entity);
+    // Sources: "Angaben des Kremls zufolge", "nach Angaben von", "according to", news agencies and outlets.
+    const attrib =
+      lex.attribution.has(before) ||
+      lex.attribution.has(before2) ||
+      lex.attribution.has(after) ||
+      lex.attribution.has(after2) ||
+      (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
+      // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
+      speakerOf(v, at, endTok, trigger, lex);
+    if (attrib) {
+      if (!attribution.includes(m.entity)) attribution.push(m.entity);
+      continue;
+    }
+    const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
+    if (m.type === "location" || (m.form === "metonym" && prepBefore) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
+      if (prepBefore || (after === "-" && endTok + 2 === trigger)) venues.push({ mention: m, at });
+      if (m.type === "location") continue;
+      if (prepBefore) continue;
+    }
+    if (at > topicFrom && at < topicTo) continue;
+    if (m.form === "adjective") {
+      // Only "russische Delegation", "amerikanische Seite", "US officials" name the state as a party.
+      const head = v.words[endTok + 1] ?? "";
+      const head2 = v.words[endTok + 2] ?? "";
+      if (!(lex.groupNouns.has(head) || lex.groupNouns.has(head2) || endTok + 1 === trigger || endTok + 2 === trigger)) continue;
+    }
+    if (m.form === "prefix" || (after === "-" && m.type === "country")) {
+      // "US-Vertreter", "US-Russland-Gespräch": the state is a party; a lone topic prefix ("Ukraine-Gipfel") is not.
+      const head = v.words[endTok + 2] ?? "";
+      const chained = after === "-" && (v.mentions.some((o) => o !== m && o.start === v.tokens[endTok + 2]?.start) || before === "-");
+      if (!(lex.groupNouns.has(head) || chained)) continue;
+    }
+    if (m.form === "pronoun" && m.type !== "person") continue;
+    if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
+  }
+  return { parties, attribution, venues };
+}
+
+function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  for (const k of [at - 1, at - 2, endTok + 1]) {
+    if (k === trigger || k < 0) continue;
+    if (lex.reporting.has(v.words[k] ?? "") && !(k === at - 2 && (v.words[at - 1] ?? "").length > 4)) return true;
+  }
+  return false;
+}
+
+function isArticleLike(w: string): boolean {
+  return w.length <= 3 && /^\p{L}+$/u.test(w);
+}
+
+/** Drops a state when a person of that state is already a party (gold names persons where named). */
+export function preferPersons(parties: Party[], entities: Map<string, EntityInfo> | undefined, kb: KnowledgeBase): Party[] {
+  const personCountries = new Set<string>();
+  for (const p of parties) {
+    if (p.type !== "person") continue;
+    const c = entities?.get(p.entity)?.country ?? kb.entity(p.entity)?.country;
+    if (c) personCountries.add(c);
+  }
+  return parties.filter((p) => p.type === "person" || !personCountries.has(p.entity));
+}

@@ -1,0 +1,74 @@
+// Status of an event mention from cue phrases in its clause, the trigger's tense and the event date.
+import type { EventStatus } from "../../core/types.js";
+import { clauseRange, type Range, type SentenceView } from "./clause.js";
+import { STATUS_RANK, type EventLexicon, type PhraseIndex, type TriggerDef } from "./lexicon.js";
+
+export interface StatusReading {
+  status: EventStatus;
+  /** 3 = explicit cue of a speech act or cancellation, 2 = tense/modal cue or dated, 1 = default. */
+  strength: number;
+  cue: string;
+}
+
+export interface CueHit {
+  tag: string;
+  at: number;
+  words: string[];
+}
+
+/** Every phrase of the index that occurs in the range, with the token it starts at. */
+export function findPhrases(v: SentenceView, r: Range, idx: PhraseIndex): CueHit[] {
+  const out: CueHit[] = [];
+  for (let i = r.from; i <= r.to; i++) {
+    const cands = idx.get(v.words[i]!);
+    if (!cands) continue;
+    for (const c of cands) if (matchesAt(v, i, r.to, c.words)) out.push({ tag: c.tag, at: i, words: c.words });
+  }
+  return out;
+}
+
+/** Phrase words in order; for separable verbs the later words may stand further on in the clause ("sagte … ab"). */
+function matchesAt(v: SentenceView, i: number, to: number, words: string[]): boolean {
+  if (words.length === 1) return true;
+  // Adjacent match first.
+  let ok = true;
+  for (let k = 1; k < words.length; k++) if (v.words[i + k] !== words[k]) ok = false;
+  if (ok) return true;
+  // Two-word separable verb: the particle ("ab", "zurück", "an") later in the clause.
+  if (words.length === 2 && words[1]!.length <= 6) {
+    for (let k = i + 2; k <= Math.min(to, i + 12); k++) if (v.words[k] === words[1]) return true;
+  }
+  return false;
+}
+
+const STRONG_TAGS = new Set(["denied", "cancelled", "rejected", "promised", "proposed", "requested"]);
+
+/**
+ * Reads the status: the highest-ranked cue in the trigger's comma clause, then in its sentence clause;
+ * held/planned/ongoing cues compete by distance to the trigger; then the trigger's own status and tense.
+ */
+export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: EventLexicon, clause: Range): StatusReading {
+  if (def.status) return { status: def.status, strength: 3, cue: `trigger:${def.lemma}` };
+  // "nach dem Treffen", "after the talks": the event lies behind.
+  const p1 = v.words[at - 1] ?? "", p2 = v.words[at - 2] ?? "";
+  if (def.tense === "noun" && (lex.afterPreps.has(p1) || (lex.afterPreps.has(p2) && p1.length <= 6)))
+    return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
+  for (const r of [clause, clauseRange(v, at, "strong")]) {
+    // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
+    const reach = def.tense === "noun" ? 5 : 99;
+    const hits = findPhrases(v, r, lex.status).filter((h) => h.tag !== "negation" && Math.abs(h.at - at) <= reach);
+    if (!hits.length) continue;
+    const strong = hits.filter((h) => STRONG_TAGS.has(h.tag));
+    if (strong.length) {
+      strong.sort((a, b) => STATUS_RANK.indexOf(a.tag) - STATUS_RANK.indexOf(b.tag) || Math.abs(a.at - at) - Math.abs(b.at - at));
+      const h = strong[0]!;
+      return { status: h.tag as EventStatus, strength: 3, cue: h.words.join(" ") };
+    }
+    // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
+    const own = hits.find((h) => h.at <= at && h.at + h.words.length > at);
+    const h = own ?? hits.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!;
+    return { status: h.tag as EventStatus, strength: 2, cue: h.words.join(" ") };
+  }
+  if (def.tense === "past") return { status: "held", strength: 2, cue: `past tense ${v.words[at]}` };
+  return { status: "held", strength: 1, cue: "no cue: held" };
+}

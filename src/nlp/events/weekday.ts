@@ -1,0 +1,37 @@
+// Moves a bare weekday date across the publication date when the event's tense says the other week.
+import { foldWords } from "../../core/normalize.js";
+import type { TimeExpr } from "../../core/types.js";
+import type { EventLexicon } from "./lexicon.js";
+import type { StatusReading } from "./status.js";
+
+const FUTURE = new Set(["planned", "promised", "proposed", "requested"]);
+
+/**
+ * "Selenskyj reist am Montag nach Washington" (published Saturday): a weekday in a planned event lies after
+ * publication, in a held one before it. The times layer resolves weekdays without the event's tense.
+ */
+export function fixWeekday(
+  date: { start: string; end: string; text: string },
+  time: TimeExpr,
+  status: StatusReading,
+  published: string | null,
+  lex: EventLexicon,
+): { start: string; end: string; text: string } {
+  if (!published || date.start !== date.end) return date;
+  if (!isWeekday(time, lex)) return date;
+  const pub = published.slice(0, 10);
+  if (FUTURE.has(status.status) && status.strength >= 2 && date.end < pub) return shift(date, 7);
+  if (status.status === "held" && status.strength >= 2 && status.cue.startsWith("past") && date.start > pub) return shift(date, -7);
+  return date;
+}
+
+function shift(d: { start: string; end: string; text: string }, days: number) {
+  const t = new Date(`${d.start}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  const s = t.toISOString().slice(0, 10);
+  return { start: s, end: s, text: d.text };
+}
+
+export function isWeekday(time: TimeExpr, lex: EventLexicon): boolean {
+  return foldWords(time.text).split(" ").some((w) => lex.weekdays.has(w));
+}
