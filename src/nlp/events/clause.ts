@@ -4,7 +4,7 @@ import type { Document, Mention, Sentence, TimeExpr, Token } from "../../core/ty
 import type { EventLexicon } from "./lexicon.js";
 
 /** Punctuation that always ends a clause. */
-const STRONG = new Set([";", ":", "–", "—", "(", ")", "[", "]", "„", "“", "”", "\"", "»", "«", "?", "!"]);
+const STRONG = new Set([";", ":", "–", "—", "(", ")", "[", "]", "?", "!"]);
 
 export interface SentenceView {
   index: number;

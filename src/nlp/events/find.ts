@@ -6,7 +6,7 @@ import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from 
 import { mergeWithinDocument, type Draft } from "./merge.js";
 import { preferPersons, readParties, type Party } from "./participants.js";
 import { findPhrases, readStatus } from "./status.js";
-import { fixWeekday, isWeekday } from "./weekday.js";
+import { fixMonth, fixWeekday, isWeekday } from "./weekday.js";
 import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
 
 export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
@@ -38,6 +38,7 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       const d = buildDraft(doc, kb, lex, views, v, i, def);
       if (!d) continue;
       linkThere(d, drafts[drafts.length - 1], v, i, lex);
+      linkBoth(d, drafts, v, i, lex);
       taken.add(slot);
       drafts.push(d);
     }
@@ -55,6 +56,19 @@ function linkThere(d: Draft, prev: Draft | undefined, v: SentenceView, i: number
   for (const p of [...prev.ev.actors, ...prev.ev.recipients].reverse()) if (!have.has(p)) d.ev.actors.unshift(p);
   d.hasParties = d.ev.actors.length + d.ev.recipients.length > 0;
   d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[hasWordIn(v, clauseRange(v, i, "strong"), lex.hereWords)]}" links to ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
+}
+
+/** "Als Staatschefs hatten sich die beiden im Juni in Genf getroffen": "die beiden" are the sides of the meeting just named. */
+function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: EventLexicon): void {
+  if (d.hasParties || d.ev.type !== "CONSULT") return;
+  const k = hasWordIn(v, clauseRange(v, i, "weak"), lex.bothWords);
+  if (k < 0) return;
+  const prev = [...drafts].reverse().find((p) => p.ev.type === "CONSULT" && v.index - p.sentence <= 2 && p.ev.actors.length + p.ev.recipients.length === 2);
+  if (!prev) return;
+  d.ev.actors = [...prev.ev.actors];
+  d.ev.recipients = [...prev.ev.recipients];
+  d.hasParties = true;
+  d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[k]}" = sides of ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
 }
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
@@ -113,12 +127,13 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     if (!parties.length) return null;
   }
   let status = readStatus(v, i, def, lex, weak);
-  const time = readDate(v, i, weak);
+  const time = readDate(v, i, weak, def.type === "CONSULT");
   // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
   if (time && status.strength <= 1 && def.tense === "present" && isWeekday(time, lex))
     status = { status: "planned", strength: 2, cue: "present tense with a weekday" };
   let date = time ? { start: time.range!.start, end: time.range!.end, text: time.text } : null;
   if (date && time) date = fixWeekday(date, time, status, doc.meta.published, lex);
+  if (date && time) date = fixMonth(date, time, status, doc.meta.published);
   let st = status;
   const published = doc.meta.published?.slice(0, 10) ?? null;
   if (date && published && status.strength < 3) {
@@ -152,7 +167,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
       detail: [`status ${st.status} (${st.cue})`, `parties ${parties.map((p) => `${p.entity}[${p.how}]`).join(" ") || "none"}`, outcome ? `outcome "${outcome.words.join(" ")}"` : ""].filter(Boolean).join("; "),
     },
   };
-  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0 };
+  const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral };
 }
 
 /** Visits: the subject of "empfangen"/"host" is the host (recipient); otherwise the first named party acts. */

@@ -40,6 +40,8 @@ export interface TriggerDef {
   status: EventStatus | null;
   requirePlace: boolean;
   needsParty: number;
+  /** The same form is also this entry's participle ('telefoniert'): with a perfect auxiliary it is past. */
+  alsoParticiple: boolean;
   /** The entry's first form, for provenance. */
   lemma: string;
 }
@@ -68,6 +70,10 @@ export interface EventLexicon {
   listJoiners: Set<string>;
   topicPreps: Set<string>;
   afterPreps: Set<string>;
+  bothWords: Set<string>;
+  perfectAux: Set<string>;
+  framePreps: Set<string>;
+  bilateral: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -113,7 +119,7 @@ export function eventLexicon(lang: string): EventLexicon {
     list.push(def);
     words.set(f, list);
   };
-  const compile = (e: RawEntry, tense: Tense, lemma: string): TriggerDef => ({
+  const compile = (e: RawEntry, tense: Tense, lemma: string, form = ""): TriggerDef => ({
     type: e.type,
     mode: e.mode ?? null,
     tense,
@@ -126,11 +132,12 @@ export function eventLexicon(lang: string): EventLexicon {
     status: e.status ?? null,
     requirePlace: e.requirePlace ?? false,
     needsParty: e.needsParty ?? 1,
+    alsoParticiple: tense === "present" && (e.participle ?? []).some((p) => fold(p) === form),
     lemma,
   });
   for (const e of raw.verbs ?? []) {
     const lemma = fold((e.infinitive?.[0] ?? e.present?.[0] ?? e.past?.[0] ?? "?") as string);
-    for (const tense of ["past", "present", "participle", "infinitive"] as const) for (const f of e[tense] ?? []) add(f, compile(e, tense, lemma));
+    for (const tense of ["past", "present", "participle", "infinitive"] as const) for (const f of e[tense] ?? []) add(f, compile(e, tense, lemma, fold(f)));
   }
   for (const e of raw.nouns ?? []) {
     const lemma = fold(e.forms?.[0] ?? "?");
@@ -147,7 +154,7 @@ export function eventLexicon(lang: string): EventLexicon {
     }
   }
   const statusGroups: Record<string, string[]> = {};
-  for (const k of [...STATUS_RANK, "negation"]) statusGroups[k] = st[k] ?? [];
+  for (const k of [...STATUS_RANK, "modal", "negation"]) statusGroups[k] = st[k] ?? [];
   const lex: EventLexicon = {
     words,
     heads,
@@ -164,6 +171,10 @@ export function eventLexicon(lang: string): EventLexicon {
     listJoiners: new Set((cues.listJoiners ?? []).map(fold)),
     topicPreps: new Set((cues.topicPreps ?? []).map(fold)),
     afterPreps: new Set((cues.afterPreps ?? []).map(fold)),
+    bothWords: new Set((cues.bothWords ?? []).map(fold)),
+    perfectAux: new Set((cues.perfectAux ?? []).map(fold)),
+    framePreps: new Set((cues.framePreps ?? []).map(fold)),
+    bilateral: new Set((cues.bilateral ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

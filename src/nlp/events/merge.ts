@@ -8,6 +8,8 @@ export interface Draft {
   strength: number;
   sentence: number;
   hasParties: boolean;
+  /** The clause calls it bilateral or direct: two sides, however many names stand around it. */
+  bilateral?: boolean;
 }
 
 const CLASS: Record<string, string> = {
@@ -43,11 +45,12 @@ function placesAgree(x: EventAnnotation, y: EventAnnotation, kb: KnowledgeBase):
 
 const size = (e: EventAnnotation) => e.actors.length + e.recipients.length;
 /** Distinct sides: a person counts as their state, so "Trump, Putin, USA, Russland" are two sides. */
-function sides(e: EventAnnotation, doc: Document, kb: KnowledgeBase): number {
+function sideSet(e: EventAnnotation, doc: Document, kb: KnowledgeBase): Set<string> {
   const out = new Set<string>();
   for (const id of [...e.actors, ...e.recipients]) out.add(doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country ?? id);
-  return out.size;
+  return out;
 }
+const sides = (e: EventAnnotation, doc: Document, kb: KnowledgeBase) => sideSet(e, doc, kb).size;
 
 function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boolean {
   const x = a.ev, y = b.ev;
@@ -59,19 +62,22 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
     return !(x.mode === "phone" && y.mode && y.mode !== "phone") && !(y.mode === "phone" && x.mode && x.mode !== "phone");
   }
   if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode)) return false;
-  const multiX = x.mode === "multilateral" || sides(x, doc, kb) > 2, multiY = y.mode === "multilateral" || sides(y, doc, kb) > 2;
+  const multiX = !a.bilateral && (x.mode === "multilateral" || sides(x, doc, kb) > 2);
+  const multiY = !b.bilateral && (y.mode === "multilateral" || sides(y, doc, kb) > 2);
   if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
   if (a.strength >= 2 && b.strength >= 2 && CLASS[x.status] !== CLASS[y.status] && CLASS[x.status] !== "negative" && CLASS[y.status] !== "negative") {
     // A planned and a held meeting of the same sides are two meetings unless a date or place ties them.
-    const tied = (x.date && y.date) || (x.location && y.location);
+    const tied = (x.date && y.date && x.date.start === y.date.start) || (x.location && y.location);
     if (!tied) return false;
   }
-  const px = partyKeys(x, doc, kb), py = partyKeys(y, doc, kb);
+  const px = sideSet(x, doc, kb), py = sideSet(y, doc, kb);
   const direct = [...x.actors, ...x.recipients].filter((p) => y.actors.includes(p) || y.recipients.includes(p)).length;
   if (direct >= 2) return true;
+  // "USA und Russland" meet "Trump und Putin"; but two pairs of different people of the same states are two meetings.
+  const named = new Set([...x.actors, ...x.recipients, ...y.actors, ...y.recipients]);
   let shared = 0;
-  for (const k of px) if (py.has(k)) shared++;
-  if (shared >= 2) return true;
+  for (const k of px) if (py.has(k) && named.has(k)) shared++;
+  if (shared >= 2 || (shared >= 1 && direct >= 1 && px.size === 2 && py.size === 2)) return true;
   // A one-party mention ("Selenskyj reist nach Washington") joins an event that has that party, in the same tense.
   if (a.strength >= 2 && b.strength >= 2 && CLASS[x.status] !== CLASS[y.status]) return false;
   return direct === 1 && (size(x) === 1 || size(y) === 1);
@@ -99,7 +105,7 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
     else if (d.hasParties) singles.push(d);
   }
   // A lone side with nothing else known ("Lawrow betont, dass Gespräche vorbereitet werden müssen") is no event record.
-  const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.location || d.ev.date || d.ev.durationMinutes != null);
+  const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && d.ev.mode === "visit"));
   return [...out, ...kept].sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
 
@@ -113,7 +119,10 @@ function absorb(into: Draft, d: Draft): void {
   if (a.durationMinutes == null && e.durationMinutes != null) a.durationMinutes = e.durationMinutes;
   if (e.mode && (!a.mode || a.mode === "multilateral")) a.mode = e.mode === "multilateral" && a.mode ? a.mode : e.mode;
   for (const x of e.attribution) if (!a.attribution.includes(x)) a.attribution.push(x);
-  if (d.strength > into.strength || (d.strength === into.strength && PRECEDENCE.indexOf(e.status) < PRECEDENCE.indexOf(a.status))) {
+  if (d.bilateral) into.bilateral = true;
+  // Equal strength: the earlier mention (the lead states the current state) keeps its status, except a cancellation.
+  const wins = d.strength === 3 && into.strength === 3 ? e.status === "cancelled" && a.status !== "cancelled" : PRECEDENCE.indexOf(e.status) < PRECEDENCE.indexOf(a.status);
+  if (d.strength > into.strength || (d.strength === into.strength && wins)) {
     a.status = e.status;
     into.strength = d.strength;
   }

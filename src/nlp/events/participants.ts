@@ -61,6 +61,8 @@ export function readParties(
     const after = v.words[endTok + 1] ?? "";
     const after2 = v.words[endTok + 2] ?? "";
     const ent = kb.entity(m.entity);
+    // "He urged …" is a pronoun even when a surname is spelled the same ("Liu He").
+    if (m.type === "person" && m.form === "surname" && lex.subjectPronouns.has(m.text.toLowerCase())) continue;
     // Sources: "Angaben des Kremls zufolge", "nach Angaben von", "according to", news agencies and outlets.
     const attrib =
       lex.attribution.has(before) ||
@@ -69,18 +71,18 @@ export function readParties(
       lex.attribution.has(after2) ||
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
-      speakerOf(v, at, endTok, trigger, lex);
+      (v.weak[at] !== v.weak[trigger] && speakerOf(v, at, endTok, trigger, lex));
     if (attrib) {
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
       continue;
     }
-    const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
-    if (m.type === "location" || (m.form === "metonym" && prepBefore) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
-      if (prepBefore || (after === "-" && endTok + 2 === trigger)) venues.push({ mention: m, at });
-      if (m.type === "location") continue;
-      if (prepBefore) continue;
-    }
     if (at > topicFrom && at < topicTo) continue;
+    const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
+    if (m.type === "location" || (m.form === "metonym" && (prepBefore || endTok + 1 === trigger)) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
+      if (prepBefore || (after === "-" && endTok + 2 === trigger) || (endTok + 1 === trigger && m.form !== "name")) venues.push({ mention: m, at });
+      if (m.type === "location") continue;
+      if (prepBefore || endTok + 1 === trigger) continue;
+    }
     if (m.form === "adjective") {
       // Only "russische Delegation", "amerikanische Seite", "US officials" name the state as a party.
       const head = v.words[endTok + 1] ?? "";

@@ -1,6 +1,6 @@
 // Status of an event mention from cue phrases in its clause, the trigger's tense and the event date.
 import type { EventStatus } from "../../core/types.js";
-import { clauseRange, type Range, type SentenceView } from "./clause.js";
+import { clauseRange, hasWordIn, type Range, type SentenceView } from "./clause.js";
 import { STATUS_RANK, type EventLexicon, type PhraseIndex, type TriggerDef } from "./lexicon.js";
 
 export interface StatusReading {
@@ -49,26 +49,39 @@ const STRONG_TAGS = new Set(["denied", "cancelled", "rejected", "promised", "pro
  */
 export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: EventLexicon, clause: Range): StatusReading {
   if (def.status) return { status: def.status, strength: 3, cue: `trigger:${def.lemma}` };
+  // A demand, rejection or threat is itself the act: it took place unless a modal puts it ahead ("will impose").
+  if (def.type !== "CONSULT") {
+    const modal = findPhrases(v, clause, lex.status).find((h) => h.tag === "modal" || h.tag === "planned");
+    if (modal && def.tense !== "past") return { status: "planned", strength: 2, cue: modal.words.join(" ") };
+    return { status: "held", strength: 2, cue: "speech act" };
+  }
   // "nach dem Treffen", "after the talks": the event lies behind.
   const p1 = v.words[at - 1] ?? "", p2 = v.words[at - 2] ?? "";
   if (def.tense === "noun" && (lex.afterPreps.has(p1) || (lex.afterPreps.has(p2) && p1.length <= 6)))
     return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
-  for (const r of [clause, clauseRange(v, at, "strong")]) {
-    // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
-    const reach = def.tense === "noun" ? 5 : 99;
-    const hits = findPhrases(v, r, lex.status).filter((h) => h.tag !== "negation" && Math.abs(h.at - at) <= reach);
-    if (!hits.length) continue;
-    const strong = hits.filter((h) => STRONG_TAGS.has(h.tag));
-    if (strong.length) {
-      strong.sort((a, b) => STATUS_RANK.indexOf(a.tag) - STATUS_RANK.indexOf(b.tag) || Math.abs(a.at - at) - Math.abs(b.at - at));
-      const h = strong[0]!;
-      return { status: h.tag as EventStatus, strength: 3, cue: h.words.join(" ") };
-    }
-    // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
-    const own = hits.find((h) => h.at <= at && h.at + h.words.length > at);
-    const h = own ?? hits.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!;
-    return { status: h.tag as EventStatus, strength: 2, cue: h.words.join(" ") };
+  // "im Telefonat", "bei dem Treffen", "during the talks": the meeting frames what is told, so it took place.
+  if (def.tense === "noun" && (lex.framePreps.has(p1) || (lex.framePreps.has(p2) && p1.length <= 5 && !lex.status.has(p1))))
+    return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
+  const noun = def.tense === "noun";
+  // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
+  const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : 10);
+  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h));
+  const strongHits = findPhrases(v, clauseRange(v, at, "strong"), lex.status).filter((h) => STRONG_TAGS.has(h.tag) && near(h));
+  const acts = weakHits.filter((h) => STRONG_TAGS.has(h.tag));
+  for (const list of [acts, strongHits]) {
+    if (!list.length) continue;
+    list.sort((a, b) => STATUS_RANK.indexOf(a.tag) - STATUS_RANK.indexOf(b.tag) || Math.abs(a.at - at) - Math.abs(b.at - at));
+    const h = list[0]!;
+    return { status: h.tag as EventStatus, strength: 3, cue: h.words.join(" ") };
   }
-  if (def.tense === "past") return { status: "held", strength: 2, cue: `past tense ${v.words[at]}` };
+  if (weakHits.length) {
+    // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
+    const own = weakHits.find((h) => h.at <= at && h.at + h.words.length > at);
+    const h = own ?? weakHits.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!;
+    const tag = h.tag === "modal" ? "planned" : h.tag;
+    return { status: tag as EventStatus, strength: 2, cue: h.words.join(" ") };
+  }
+  if (def.alsoParticiple && hasWordIn(v, clause, lex.perfectAux) >= 0) return { status: "held", strength: 2, cue: `perfect ${v.words[at]}` };
+  if (def.tense === "past" || def.tense === "participle") return { status: "held", strength: 2, cue: `${def.tense} ${v.words[at]}` };
   return { status: "held", strength: 1, cue: "no cue: held" };
 }

@@ -35,3 +35,21 @@ function shift(d: { start: string; end: string; text: string }, days: number) {
 export function isWeekday(time: TimeExpr, lex: EventLexicon): boolean {
   return foldWords(time.text).split(" ").some((w) => lex.weekdays.has(w));
 }
+
+/**
+ * "the Hanoi summit held in February" (published December 2019): a bare month of a held event lies before
+ * publication, of a planned one after it; the times layer may pick the other year.
+ */
+export function fixMonth(
+  date: { start: string; end: string; text: string },
+  time: TimeExpr,
+  status: StatusReading,
+  published: string | null,
+): { start: string; end: string; text: string } {
+  if (!published || !time.value || !/^\d{4}-\d{2}$/.test(time.value) || status.strength < 2) return date;
+  const pub = published.slice(0, 10);
+  const year = (d: string, n: number) => `${+d.slice(0, 4) + n}${d.slice(4)}`;
+  if (status.status === "held" && date.start > pub) return { start: year(date.start, -1), end: year(date.end, -1), text: date.text };
+  if (FUTURE.has(status.status) && date.end < pub.slice(0, 7)) return { start: year(date.start, 1), end: year(date.end, 1), text: date.text };
+  return date;
+}

@@ -8,8 +8,8 @@ import { tokenAt } from "./participants.js";
 const isDate = (x: TimeExpr) => x.range != null && x.value != null && !x.value.startsWith("P") && !x.value.includes("_REF");
 
 /** The date nearest the trigger in its comma clause, else its sentence clause (a date behind a colon is another clause's). */
-export function readDate(v: SentenceView, at: number, clause: Range): TimeExpr | null {
-  for (const r of [clause, clauseRange(v, at, "strong")]) {
+export function readDate(v: SentenceView, at: number, clause: Range, wide = true): TimeExpr | null {
+  for (const r of wide ? [clause, clauseRange(v, at, "strong")] : [clause]) {
     const { start, end } = spanOf(v, r);
     const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end);
     if (!cands.length) continue;
