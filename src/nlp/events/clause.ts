@@ -58,31 +58,31 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
 function markClauses(v: SentenceView, lex: EventLexicon): void {
   let weak = 0;
   let strong = 0;
-  const mentionStarts = new Set(v.mentions.map((m) => m.start));
   for (let i = 0; i < v.tokens.length; i++) {
     const w = v.words[i]!;
     if (STRONG.has(w)) {
       strong++;
       weak++;
     } else if (w === ",") {
-      // Skip an article after the comma (", den USA und Russland").
-      const j = (v.words[i + 1] ?? "").length <= 3 && !mentionStarts.has(v.tokens[i + 1]?.start ?? -1) ? i + 2 : i + 1;
-      const next = v.tokens[j];
-      if (!(next && mentionStarts.has(next.start) && isListItem(v, j, lex))) weak++;
+      if (!isListItem(v, i + 1, lex)) weak++;
     }
     v.weak.push(weak);
     v.strong.push(strong);
   }
 }
 
-/** The mention starting at token i is followed by a comma or a list joiner: it is a list item. */
+/** A name within the next few tokens is followed by a comma or a list joiner: a list item ("dem ägyptischen Staatschef al-Sisi und …"). */
 function isListItem(v: SentenceView, i: number, lex: EventLexicon): boolean {
-  const m = v.mentions.find((x) => x.start === v.tokens[i]!.start);
-  if (!m) return false;
-  let k = i;
-  while (k < v.tokens.length && v.tokens[k]!.end <= m.end) k++;
-  const after = v.words[k];
-  return after === "," || (after !== undefined && lex.listJoiners.has(after));
+  for (let j = i; j < Math.min(v.tokens.length, i + 5); j++) {
+    if (v.words[j] === ",") return false;
+    const m = v.mentions.find((x) => x.start === v.tokens[j]!.start && x.form !== "adjective");
+    if (!m) continue;
+    let k = j;
+    while (k < v.tokens.length && v.tokens[k]!.end <= m.end) k++;
+    const after = v.words[k];
+    return after === "," || (after !== undefined && lex.listJoiners.has(after));
+  }
+  return false;
 }
 
 /** Token range of the trigger's clause at the given level, widened to whole clauses. */

@@ -104,15 +104,17 @@ function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean
 
 function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
   const weak = clauseRange(v, i, "weak");
-  let scope: Range = weak;
+  // "unter dem Eindruck des Treffens in Alaska": a meeting in a genitive takes parties only from its own phrase.
+  const genitive = def.tense === "noun" && (lex.genitiveArticles.has(v.words[i - 1] ?? "") || lex.genitiveArticles.has(v.words[i - 2] ?? ""));
+  let scope: Range = genitive ? { from: i, to: weak.to } : weak;
   let read = readParties(v, scope, i, lex, kb);
-  const want = def.type === "CONSULT" ? 2 : 2;
-  for (let r = widen(v, scope); r && read.parties.length < want; r = widen(v, scope)) {
+  const want = 2;
+  for (let r = genitive ? null : widen(v, scope); r && read.parties.length < want; r = widen(v, scope)) {
     scope = r;
     read = readParties(v, scope, i, lex, kb);
   }
   let parties = read.parties;
-  if (parties.length < want) {
+  if (parties.length < want && !genitive) {
     const pron = resolvePronoun(doc, lex, views, v, scope, parties);
     if (pron) parties = [pron, ...parties];
   }

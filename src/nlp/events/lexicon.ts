@@ -74,6 +74,7 @@ export interface EventLexicon {
   perfectAux: Set<string>;
   framePreps: Set<string>;
   bilateral: Set<string>;
+  genitiveArticles: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -175,6 +176,7 @@ export function eventLexicon(lang: string): EventLexicon {
     perfectAux: new Set((cues.perfectAux ?? []).map(fold)),
     framePreps: new Set((cues.framePreps ?? []).map(fold)),
     bilateral: new Set((cues.bilateral ?? []).map(fold)),
+    genitiveArticles: new Set((cues.genitiveArticles ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

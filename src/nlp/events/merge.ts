@@ -65,10 +65,12 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
   const multiX = !a.bilateral && (x.mode === "multilateral" || sides(x, doc, kb) > 2);
   const multiY = !b.bilateral && (y.mode === "multilateral" || sides(y, doc, kb) > 2);
   if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
-  if (a.strength >= 2 && b.strength >= 2 && CLASS[x.status] !== CLASS[y.status] && CLASS[x.status] !== "negative" && CLASS[y.status] !== "negative") {
-    // A planned and a held meeting of the same sides are two meetings unless a date or place ties them.
+  if (CLASS[x.status] !== CLASS[y.status] && CLASS[x.status] !== "negative" && CLASS[y.status] !== "negative") {
+    // A planned and a held meeting of the same sides are two meetings unless a date or place ties them;
+    // a mention without tense may join either, if it brings no date or place of its own.
     const tied = (x.date && y.date && x.date.start === y.date.start) || (x.location && y.location);
-    if (!tied) return false;
+    const weakOne = a.strength < 2 ? x : b.strength < 2 ? y : null;
+    if (!tied && !(weakOne && !weakOne.date && !weakOne.location)) return false;
   }
   const px = sideSet(x, doc, kb), py = sideSet(y, doc, kb);
   const direct = [...x.actors, ...x.recipients].filter((p) => y.actors.includes(p) || y.recipients.includes(p)).length;

@@ -48,6 +48,12 @@ export function readParties(
     if (lex.topicPreps.has(v.words[k]!)) {
       topicFrom = k;
       topicTo = k < trigger ? trigger : r.to;
+      // The topic phrase ends at the next place preposition or comma ("zum Dienstag in Tel Aviv").
+      for (let j = k + 1; j < topicTo; j++)
+        if (lex.locationPreps.has(v.words[j]!) || v.words[j] === ",") {
+          topicTo = j;
+          break;
+        }
       break;
     }
   for (const m of inRange) {
@@ -96,6 +102,8 @@ export function readParties(
       if (!(lex.groupNouns.has(head) || chained)) continue;
     }
     if (m.form === "pronoun" && m.type !== "person") continue;
+    // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
+    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1)) continue;
     if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
   }
   return { parties, attribution, venues };
@@ -107,6 +115,19 @@ function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number,
     if (lex.reporting.has(v.words[k] ?? "") && !(k === at - 2 && (v.words[at - 1] ?? "").length > 4)) return true;
   }
   return false;
+}
+
+function possessive(text: string, name: string | undefined): boolean {
+  if (/['’]s$/.test(text)) return true;
+  if (!name || !text.endsWith("s")) return false;
+  const last = name.split(" ").pop()!;
+  return !last.endsWith("s");
+}
+
+/** A capitalized word or hyphen compound follows: a German noun ("Gesandter"), or an English role noun. */
+function isNounAfter(v: SentenceView, k: number): boolean {
+  const w = v.words[k];
+  return w !== undefined && w !== "," && w !== "." && w.length > 1;
 }
 
 function isArticleLike(w: string): boolean {
