@@ -71,6 +71,17 @@ function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: Ev
   d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[k]}" = sides of ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
 }
 
+/** The trigger noun is a genitive attribute: "des Treffens", "eines Gipfels", "Hintergrund der Verhandlungen". */
+function isGenitive(doc: Document, v: SentenceView, i: number, lex: EventLexicon): boolean {
+  for (let k = 1; k <= 2; k++) {
+    const w = v.words[i - k] ?? "";
+    if (lex.genitiveArticles.has(w)) return true;
+    if (lex.genitiveAfterNoun.has(w) && i - k - 1 >= 0 && v.tokens[i - k - 1]!.kind === "word" && isUpper(doc.text.charCodeAt(v.tokens[i - k - 1]!.start)) && i - k - 1 > 0) return true;
+    if (w === "-") continue;
+  }
+  return false;
+}
+
 const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
 
 /** Whether the trigger's conditions hold: governed words in the clause, neighbours, exclusions. */
@@ -105,7 +116,7 @@ function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean
 function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
   const weak = clauseRange(v, i, "weak");
   // "unter dem Eindruck des Treffens in Alaska": a meeting in a genitive takes parties only from its own phrase.
-  const genitive = def.tense === "noun" && (lex.genitiveArticles.has(v.words[i - 1] ?? "") || lex.genitiveArticles.has(v.words[i - 2] ?? ""));
+  const genitive = def.tense === "noun" && isGenitive(doc, v, i, lex);
   let scope: Range = genitive ? { from: i, to: weak.to } : weak;
   let read = readParties(v, scope, i, lex, kb);
   const want = 2;
@@ -123,7 +134,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   const wide = readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
   const venueMention = pickVenue(v, i, read.venues.length ? read.venues : wide.venues);
   if (def.requirePlace && !venueMention) return null;
-  if (parties.length < def.needsParty) return null;
+  // A meeting without named sides ("Das Treffen endete …") is kept to join the event it refers to.
+  if (parties.length < def.needsParty && (def.type !== "CONSULT" || def.needsParty > 1 || parties.length > 0)) return null;
   if (def.type !== "CONSULT") {
     // A reported act needs a named actor before the trigger (its subject) or a party after it when passive.
     if (!parties.length) return null;

@@ -75,6 +75,7 @@ export interface EventLexicon {
   framePreps: Set<string>;
   bilateral: Set<string>;
   genitiveArticles: Set<string>;
+  genitiveAfterNoun: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -177,6 +178,7 @@ export function eventLexicon(lang: string): EventLexicon {
     framePreps: new Set((cues.framePreps ?? []).map(fold)),
     bilateral: new Set((cues.bilateral ?? []).map(fold)),
     genitiveArticles: new Set((cues.genitiveArticles ?? []).map(fold)),
+    genitiveAfterNoun: new Set((cues.genitiveAfterNoun ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };
