@@ -73,11 +73,13 @@ function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: Ev
 
 /** The trigger noun is a genitive attribute: "des Treffens", "eines Gipfels", "Hintergrund der Verhandlungen". */
 function isGenitive(doc: Document, v: SentenceView, i: number, lex: EventLexicon): boolean {
-  for (let k = 1; k <= 2; k++) {
-    const w = v.words[i - k] ?? "";
+  let j = i - 1;
+  while (v.words[j] === "-" && j >= 2) j -= 2; // "der Ukraine-Verhandlungen": step over compound prefixes
+  for (const k of [j, j - 1]) {
+    const w = v.words[k] ?? "";
     if (lex.genitiveArticles.has(w)) return true;
-    if (lex.genitiveAfterNoun.has(w) && i - k - 1 >= 0 && v.tokens[i - k - 1]!.kind === "word" && isUpper(doc.text.charCodeAt(v.tokens[i - k - 1]!.start)) && i - k - 1 > 0) return true;
-    if (w === "-") continue;
+    const before = v.tokens[k - 1];
+    if (lex.genitiveAfterNoun.has(w) && k - 1 > 0 && before!.kind === "word" && isUpper(doc.text.charCodeAt(before!.start))) return true;
   }
   return false;
 }

@@ -61,7 +61,8 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
     // A bare "das Gespräch" may be the call; a bare "Telefonat" is never the summit.
     return !(x.mode === "phone" && y.mode && y.mode !== "phone") && !(y.mode === "phone" && x.mode && x.mode !== "phone");
   }
-  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode)) return false;
+  const sameDay = !!(x.date && y.date && x.date.start === y.date.start && x.date.end === y.date.end);
+  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode) && !sameDay) return false;
   const multiX = !a.bilateral && (x.mode === "multilateral" || sides(x, doc, kb) > 2);
   const multiY = !b.bilateral && (y.mode === "multilateral" || sides(y, doc, kb) > 2);
   if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
