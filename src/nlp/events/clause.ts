@@ -48,14 +48,14 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
     for (let k = xi; k < times.length && times[k]!.start < s.end; k++) if (times[k]!.end <= s.end) ts.push(times[k]!);
     const words = toks.map((t) => (t.kind === "word" ? fold(text.slice(t.start, t.end)) : t.kind === "punct" ? text.slice(t.start, t.end) : ""));
     const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [] };
-    markClauses(v, lex);
+    markClauses(v, lex, text);
     out.push(v);
   });
   return out;
 }
 
 /** A comma between two list items ("Putin, Trump und Selenskyj") does not end the clause. */
-function markClauses(v: SentenceView, lex: EventLexicon): void {
+function markClauses(v: SentenceView, lex: EventLexicon, text: string): void {
   let weak = 0;
   let strong = 0;
   for (let i = 0; i < v.tokens.length; i++) {
@@ -64,7 +64,7 @@ function markClauses(v: SentenceView, lex: EventLexicon): void {
       strong++;
       weak++;
     } else if (w === ",") {
-      if (!isListItem(v, i + 1, lex)) weak++;
+      if (!isListItem(v, i + 1, lex, text)) weak++;
     }
     v.weak.push(weak);
     v.strong.push(strong);
@@ -72,11 +72,18 @@ function markClauses(v: SentenceView, lex: EventLexicon): void {
 }
 
 /** A name within the next few tokens is followed by a comma or a list joiner: a list item ("dem ägyptischen Staatschef al-Sisi und …"). */
-function isListItem(v: SentenceView, i: number, lex: EventLexicon): boolean {
+function isListItem(v: SentenceView, i: number, lex: EventLexicon, text: string): boolean {
   for (let j = i; j < Math.min(v.tokens.length, i + 5); j++) {
     if (v.words[j] === ",") return false;
-    const m = v.mentions.find((x) => x.start === v.tokens[j]!.start && x.form !== "adjective");
-    if (!m) continue;
+    const tok = v.tokens[j]!;
+    const m = v.mentions.find((x) => x.start === tok.start && x.form !== "adjective");
+    if (!m) {
+      // Only articles, adjectives of states and capitalized role nouns may stand before the name ("dem ägyptischen Staatschef").
+      const c = text.charCodeAt(tok.start);
+      const adjective = v.mentions.some((x) => x.start === tok.start && x.form === "adjective");
+      if (!(v.words[j]!.length <= 3 || adjective || (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220)) return false;
+      continue;
+    }
     let k = j;
     while (k < v.tokens.length && v.tokens[k]!.end <= m.end) k++;
     const after = v.words[k];

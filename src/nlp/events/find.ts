@@ -163,7 +163,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   const recipients: string[] = [];
   splitRoles(parties, i, def, actors, recipients);
   const strongRange = clauseRange(v, i, "strong");
-  const mode = modeOf(v, strongRange, def, lex, parties.length);
+  const sideCount = new Set(parties.map((p) => doc.layers.entities?.get(p.entity)?.country ?? kb.entity(p.entity)?.country ?? p.entity)).size;
+  const mode = modeOf(v, strongRange, def, lex, sideCount);
   const outcome = findPhrases(v, strongRange, lex.outcome)[0];
   const ev: EventAnnotation = {
     type: def.type as EventType,
@@ -198,11 +199,12 @@ function splitRoles(parties: Party[], at: number, def: TriggerDef, actors: strin
   }
 }
 
-function modeOf(v: SentenceView, r: Range, def: TriggerDef, lex: EventLexicon, nParties: number): string | null {
+/** Mode from the trigger, remote/multilateral cues and the number of sides (people count as their state). */
+function modeOf(v: SentenceView, r: Range, def: TriggerDef, lex: EventLexicon, nSides: number): string | null {
   if (def.type !== "CONSULT") return null;
   if (hasWordIn(v, r, lex.remote) >= 0 && def.mode !== "visit") return "phone";
   if (def.mode === "phone" || def.mode === "visit") return def.mode;
-  if (hasWordIn(v, r, lex.multilateral) >= 0 || nParties > 2) return "multilateral";
+  if (hasWordIn(v, r, lex.multilateral) >= 0 || nSides > 2) return "multilateral";
   return def.mode;
 }
 

@@ -76,6 +76,7 @@ export interface EventLexicon {
   bilateral: Set<string>;
   genitiveArticles: Set<string>;
   genitiveAfterNoun: Set<string>;
+  attributionPost: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -179,6 +180,7 @@ export function eventLexicon(lang: string): EventLexicon {
     bilateral: new Set((cues.bilateral ?? []).map(fold)),
     genitiveArticles: new Set((cues.genitiveArticles ?? []).map(fold)),
     genitiveAfterNoun: new Set((cues.genitiveAfterNoun ?? []).map(fold)),
+    attributionPost: new Set((cues.attributionPost ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

@@ -106,6 +106,18 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
     const same = cands[0] ?? (d.hasParties ? singles.find((o) => compatible(o, d, doc, kb)) : undefined);
     if (same) absorb(same, d);
     else if (d.hasParties) singles.push(d);
+    else if (d.ev.date || d.ev.location) {
+      // "ein für den 10. Januar in Genf geplantes Treffen" after a Biden–Putin paragraph: a meeting of their states.
+      const ctx = out.filter((o) => o.sentence <= d.sentence && d.sentence - o.sentence <= 6).pop();
+      if (!ctx) continue;
+      const states = [...new Set([...ctx.ev.actors, ...ctx.ev.recipients].map((id) => doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country ?? id))];
+      if (states.length < 2) continue;
+      d.ev.actors = states.slice(0, 1);
+      d.ev.recipients = states.slice(1);
+      d.hasParties = true;
+      d.ev.provenance = { ...d.ev.provenance, detail: `${d.ev.provenance.detail ?? ""}; sides: the states of ${ctx.ev.trigger.text}@${ctx.ev.trigger.start}` };
+      singles.push(d);
+    }
   }
   // A lone side with nothing else known ("Lawrow betont, dass Gespräche vorbereitet werden müssen") is no event record.
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && d.ev.mode === "visit"));

@@ -71,10 +71,7 @@ export function readParties(
     if (m.type === "person" && m.form === "surname" && lex.subjectPronouns.has(m.text.toLowerCase())) continue;
     // Sources: "Angaben des Kremls zufolge", "nach Angaben von", "according to", news agencies and outlets.
     const attrib =
-      lex.attribution.has(before) ||
-      lex.attribution.has(before2) ||
-      lex.attribution.has(after) ||
-      lex.attribution.has(after2) ||
+      attributed(v, at, endTok, trigger, lex) ||
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
       (v.weak[at] !== v.weak[trigger] && speakerOf(v, at, endTok, trigger, lex));
@@ -85,7 +82,8 @@ export function readParties(
     if (at > topicFrom && at < topicTo) continue;
     const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
     if (m.type === "location" || (m.form === "metonym" && (prepBefore || endTok + 1 === trigger)) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
-      if (prepBefore || (after === "-" && endTok + 2 === trigger) || (endTok + 1 === trigger && m.form !== "name")) venues.push({ mention: m, at });
+      // A compound prefix ("Alaska-Gipfel") is the venue of its own trigger only.
+      if ((prepBefore && after !== "-") || (after === "-" && endTok + 2 === trigger) || (endTok + 1 === trigger && m.form !== "name")) venues.push({ mention: m, at });
       if (m.type === "location") continue;
       if (prepBefore || endTok + 1 === trigger) continue;
     }
@@ -107,6 +105,21 @@ export function readParties(
     if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
   }
   return { parties, attribution, venues };
+}
+
+/** The name stands in a source phrase: up to six words after "unter Berufung auf", "nach Angaben", or before "zufolge". */
+function attributed(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
+    const w = v.words[k]!;
+    if (w === "," || k === trigger) break;
+    if (lex.attribution.has(w)) return true;
+  }
+  for (let k = endTok + 1; k <= Math.min(v.words.length - 1, endTok + 5); k++) {
+    const w = v.words[k]!;
+    if (w === "," || k === trigger) break;
+    if (lex.attributionPost.has(w)) return true;
+  }
+  return false;
 }
 
 function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
