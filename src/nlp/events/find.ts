@@ -98,8 +98,9 @@ function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
     if (!ok) return false;
   }
   if (d.not) {
+    // Also the words just before the clause: "Entscheidungen, die ohne die Ukraine getroffen würden".
     const weak = clauseRange(v, i, "weak");
-    for (let k = weak.from; k <= weak.to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
+    for (let k = Math.max(0, weak.from - 3); k <= weak.to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
   }
   return true;
 }
@@ -143,7 +144,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     if (!parties.length) return null;
   }
   let status = readStatus(v, i, def, lex, weak);
-  const time = readDate(v, i, weak, def.type === "CONSULT");
+  // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
+  const time = readDate(v, i, weak, def.type === "CONSULT" && def.tense !== "noun");
   // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
   if (time && status.strength <= 1 && def.tense === "present" && isWeekday(time, lex))
     status = { status: "planned", strength: 2, cue: "present tense with a weekday" };

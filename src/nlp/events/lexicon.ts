@@ -77,6 +77,8 @@ export interface EventLexicon {
   genitiveArticles: Set<string>;
   genitiveAfterNoun: Set<string>;
   attributionPost: Set<string>;
+  infinitiveMarkers: Set<string>;
+  complementizers: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -181,6 +183,8 @@ export function eventLexicon(lang: string): EventLexicon {
     genitiveArticles: new Set((cues.genitiveArticles ?? []).map(fold)),
     genitiveAfterNoun: new Set((cues.genitiveAfterNoun ?? []).map(fold)),
     attributionPost: new Set((cues.attributionPost ?? []).map(fold)),
+    infinitiveMarkers: new Set((cues.infinitiveMarkers ?? []).map(fold)),
+    complementizers: new Set((cues.complementizers ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

@@ -74,7 +74,7 @@ export function readParties(
       attributed(v, at, endTok, trigger, lex) ||
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
-      (v.weak[at] !== v.weak[trigger] && speakerOf(v, at, endTok, trigger, lex));
+      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && speakerOf(v, at, endTok, trigger, lex));
     if (attrib) {
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
       continue;
@@ -97,7 +97,9 @@ export function readParties(
       // "US-Vertreter", "US-Russland-Gespräch": the state is a party; a lone topic prefix ("Ukraine-Gipfel") is not.
       const head = v.words[endTok + 2] ?? "";
       const chained = after === "-" && (v.mentions.some((o) => o !== m && o.start === v.tokens[endTok + 2]?.start) || before === "-");
-      if (!(lex.groupNouns.has(head) || chained)) continue;
+      // "US-Außenminister Antony Blinken": the prefix belongs to the named person.
+      const named = v.mentions.some((o) => o.type === "person" && o.start >= (v.tokens[endTok + 2]?.end ?? Infinity) && o.start <= (v.tokens[endTok + 3]?.start ?? -1));
+      if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
     }
     if (m.form === "pronoun" && m.type !== "person") continue;
     // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
@@ -119,6 +121,13 @@ function attributed(v: SentenceView, at: number, endTok: number, trigger: number
     if (w === "," || k === trigger) break;
     if (lex.attributionPost.has(w)) return true;
   }
+  return false;
+}
+
+/** "Psaki said on Friday that Biden would speak with …": the speaker, then a complementizer before the trigger. */
+function saidThat(v: SentenceView, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  if (!(endTok + 1 < trigger && lex.reporting.has(v.words[endTok + 1] ?? ""))) return false;
+  for (let k = endTok + 2; k < trigger; k++) if (lex.complementizers.has(v.words[k]!)) return true;
   return false;
 }
 

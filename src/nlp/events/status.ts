@@ -59,9 +59,14 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   const p1 = v.words[at - 1] ?? "", p2 = v.words[at - 2] ?? "";
   if (def.tense === "noun" && (lex.afterPreps.has(p1) || (lex.afterPreps.has(p2) && p1.length <= 6)))
     return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
-  // "im Telefonat", "bei dem Treffen", "during the talks": the meeting frames what is told, so it took place.
-  if (def.tense === "noun" && (lex.framePreps.has(p1) || (lex.framePreps.has(p2) && p1.length <= 5 && !lex.status.has(p1))))
-    return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
+  // "im Telefonat", "bei dem Treffen", "in a phone call": the meeting frames what is told, so it took place.
+  if (def.tense === "noun") {
+    for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+      const w = v.words[k]!;
+      if (lex.framePreps.has(w)) return { status: "held", strength: 2, cue: `${w} … ${v.words[at]}` };
+      if (lex.status.has(w) || !(w.length <= 5 || lex.remote.has(w))) break;
+    }
+  }
   const noun = def.tense === "noun";
   // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
   const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : 10);
@@ -81,6 +86,8 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     const tag = h.tag === "modal" ? "planned" : h.tag;
     return { status: tag as EventStatus, strength: 2, cue: h.words.join(" ") };
   }
+  // "an, … nach Washington zu reisen", "agreed to meet": an infinitive with zu/to looks ahead.
+  if (def.tense === "infinitive" && lex.infinitiveMarkers.has(v.words[at - 1] ?? "")) return { status: "planned", strength: 2, cue: `${v.words[at - 1]} ${v.words[at]}` };
   if (def.alsoParticiple && hasWordIn(v, clause, lex.perfectAux) >= 0) return { status: "held", strength: 2, cue: `perfect ${v.words[at]}` };
   if (def.tense === "past" || def.tense === "participle") return { status: "held", strength: 2, cue: `${def.tense} ${v.words[at]}` };
   return { status: "held", strength: 1, cue: "no cue: held" };
