@@ -18,6 +18,8 @@ export interface SentenceView {
   weak: number[];
   /** For every token: index of the clause between strong boundaries. */
   strong: number[];
+  /** For every token: it stands inside a direct quotation. */
+  quoted: boolean[];
 }
 
 export interface Range {
@@ -32,6 +34,7 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
   const tokens = doc.layers.tokens!;
   const mentions = doc.layers.mentions!;
   const times = doc.layers.times!;
+  const direct = (doc.layers.quotes ?? []).filter((q) => q.kind === "direct");
   const out: SentenceView[] = [];
   let ti = 0;
   let mi = 0;
@@ -47,7 +50,8 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
     while (xi < times.length && times[xi]!.start < s.start) xi++;
     for (let k = xi; k < times.length && times[k]!.start < s.end; k++) if (times[k]!.end <= s.end) ts.push(times[k]!);
     const words = toks.map((t) => (t.kind === "word" ? fold(text.slice(t.start, t.end)) : t.kind === "punct" ? text.slice(t.start, t.end) : ""));
-    const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [] };
+    const quoted = toks.map((t) => direct.some((q) => q.start <= t.start && q.end >= t.end));
+    const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [], quoted };
     markClauses(v, lex, text);
     out.push(v);
   });

@@ -91,6 +91,7 @@ function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
   if (d.prev && !d.prev.has(v.words[i - 1] ?? "")) return false;
   if (d.prevNot && d.prevNot.has(v.words[i - 1] ?? "")) return false;
   if (d.next && !d.next.has(v.words[i + 1] ?? "")) return false;
+  if (d.nextNot && d.nextNot.has(v.words[i + 1] ?? "")) return false;
   const clause = clauseRange(v, i, "strong");
   if (d.needs) {
     let ok = false;
@@ -135,7 +136,9 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   parties = preferPersons(parties, doc.layers.entities, kb);
   // Venues anywhere in the sentence clause count ("reist … am Montag nach Washington").
   const wide = readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
-  const venueMention = pickVenue(v, i, read.venues.length ? read.venues : wide.venues);
+  // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause.
+  const venueMention = pickVenue(v, i, read.venues.length || def.tense === "noun" ? read.venues : wide.venues);
+  if (read.media && def.type === "CONSULT") return null; // "VOA spoke with Armitage": an interview
   if (def.requirePlace && !venueMention) return null;
   // A meeting without named sides ("Das Treffen endete …") is kept to join the event it refers to.
   if (parties.length < def.needsParty && (def.type !== "CONSULT" || def.needsParty > 1 || parties.length > 0)) return null;
@@ -147,7 +150,7 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
   const time = readDate(v, i, weak, def.type === "CONSULT" && def.tense !== "noun");
   // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
-  if (time && status.strength <= 1 && def.tense === "present" && isWeekday(time, lex))
+  if (time && status.strength <= 1 && def.tense === "present" && !v.words[i]!.endsWith("ing") && isWeekday(time, lex))
     status = { status: "planned", strength: 2, cue: "present tense with a weekday" };
   let date = time ? { start: time.range!.start, end: time.range!.end, text: time.text } : null;
   if (date && time) date = fixWeekday(date, time, status, doc.meta.published, lex);
@@ -187,7 +190,9 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     },
   };
   const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
-  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral };
+  const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
+  const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix };
 }
 
 /** Visits: the subject of "empfangen"/"host" is the host (recipient); otherwise the first named party acts. */

@@ -14,6 +14,7 @@ interface RawEntry {
   prev?: string[];
   prevNot?: string[];
   next?: string[];
+  nextNot?: string[];
   role?: "host";
   status?: EventStatus;
   requirePlace?: boolean;
@@ -36,6 +37,7 @@ export interface TriggerDef {
   prev: Set<string> | null;
   prevNot: Set<string> | null;
   next: Set<string> | null;
+  nextNot: Set<string> | null;
   host: boolean;
   status: EventStatus | null;
   requirePlace: boolean;
@@ -79,6 +81,7 @@ export interface EventLexicon {
   attributionPost: Set<string>;
   infinitiveMarkers: Set<string>;
   complementizers: Set<string>;
+  venueInstitutions: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -133,6 +136,7 @@ export function eventLexicon(lang: string): EventLexicon {
     prev: set(e.prev),
     prevNot: set(e.prevNot),
     next: set(e.next),
+    nextNot: set(e.nextNot),
     host: e.role === "host",
     status: e.status ?? null,
     requirePlace: e.requirePlace ?? false,
@@ -185,6 +189,7 @@ export function eventLexicon(lang: string): EventLexicon {
     attributionPost: new Set((cues.attributionPost ?? []).map(fold)),
     infinitiveMarkers: new Set((cues.infinitiveMarkers ?? []).map(fold)),
     complementizers: new Set((cues.complementizers ?? []).map(fold)),
+    venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

@@ -10,6 +10,8 @@ export interface Draft {
   hasParties: boolean;
   /** The clause calls it bilateral or direct: two sides, however many names stand around it. */
   bilateral?: boolean;
+  /** The trigger is named for a body ("NATO-Gipfel", "the APEC summit"). */
+  bodyPrefix?: boolean;
 }
 
 const CLASS: Record<string, string> = {
@@ -120,7 +122,9 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
     }
   }
   // A lone side with nothing else known ("Lawrow betont, dass Gespräche vorbereitet werden müssen") is no event record.
-  const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && d.ev.mode === "visit"));
+  // A body meeting on its own ("NATO-Gipfel in Vilnius") is an event when it has a place or a date.
+  const body = (d: Draft) => !!d.bodyPrefix;
+  const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
   return [...out, ...kept].sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
 

@@ -1,4 +1,5 @@
 // Parties of an event from the mentions of its clause: sources and venues set apart, states named by adjectives only with a delegation noun.
+import { fold } from "../../core/normalize.js";
 import type { EntityInfo, Mention } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import type { Range, SentenceView } from "./clause.js";
@@ -17,6 +18,8 @@ export interface PartyReading {
   attribution: string[];
   /** Mentions that name the venue ("in Genf", "nach Moskau"). */
   venues: { mention: Mention; at: number }[];
+  /** A news outlet is the subject right before the trigger ("VOA spoke with …"): an interview. */
+  media: boolean;
 }
 
 /** Token index of the first token of a mention. */
@@ -38,6 +41,7 @@ export function readParties(
   const parties: Party[] = [];
   const attribution: string[] = [];
   const venues: { mention: Mention; at: number }[] = [];
+  let media = false;
   const start = v.tokens[r.from]!.start;
   const end = v.tokens[r.to]!.end;
   const inRange = v.mentions.filter((m) => m.start >= start && m.end <= end);
@@ -49,8 +53,9 @@ export function readParties(
       topicFrom = k;
       topicTo = k < trigger ? trigger : r.to;
       // The topic phrase ends at the next place preposition or comma ("zum Dienstag in Tel Aviv").
+      // Before the trigger a comma ends it too; after the trigger a list may follow ("about his trip, U.S. support, …").
       for (let j = k + 1; j < topicTo; j++)
-        if (lex.locationPreps.has(v.words[j]!) || v.words[j] === ",") {
+        if (lex.locationPreps.has(v.words[j]!) || (k < trigger && v.words[j] === ",")) {
           topicTo = j;
           break;
         }
@@ -75,12 +80,18 @@ export function readParties(
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
       ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && speakerOf(v, at, endTok, trigger, lex));
+    if (ent?.kind !== undefined && MEDIA.has(ent.kind) && endTok < trigger && trigger - endTok <= 2) media = true;
     if (attrib) {
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
       continue;
     }
     if (at > topicFrom && at < topicTo) continue;
     const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
+    // "in the White House", "im Kreml": the institution's seat is the venue.
+    if (m.type === "organization" && prepBefore && lex.venueInstitutions.has(fold(m.text))) {
+      venues.push({ mention: m, at });
+      continue;
+    }
     if (m.type === "location" || (m.form === "metonym" && (prepBefore || endTok + 1 === trigger)) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
       // A compound prefix ("Alaska-Gipfel") is the venue of its own trigger only.
       if ((prepBefore && after !== "-") || (after === "-" && endTok + 2 === trigger) || (endTok + 1 === trigger && m.form !== "name")) venues.push({ mention: m, at });
@@ -102,11 +113,13 @@ export function readParties(
       if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
     }
     if (m.form === "pronoun" && m.type !== "person") continue;
+    // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
+    if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
     // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
     if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1)) continue;
     if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
   }
-  return { parties, attribution, venues };
+  return { parties, attribution, venues, media };
 }
 
 /** The name stands in a source phrase: up to six words after "unter Berufung auf", "nach Angaben", or before "zufolge". */
@@ -150,6 +163,15 @@ function possessive(text: string, name: string | undefined): boolean {
 function isNounAfter(v: SentenceView, k: number): boolean {
   const w = v.words[k];
   return w !== undefined && w !== "," && w !== "." && w.length > 1;
+}
+
+function titleOfPerson(v: SentenceView, endTok: number, inRange: Mention[]): boolean {
+  for (let k = endTok + 1; k <= Math.min(v.tokens.length - 1, endTok + 4); k++) {
+    const t = v.tokens[k]!;
+    if (inRange.some((o) => o.type === "person" && o.start === t.start)) return k > endTok + 1;
+    if (t.kind !== "word" && v.words[k] !== "-") return false;
+  }
+  return false;
 }
 
 function isArticleLike(w: string): boolean {

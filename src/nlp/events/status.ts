@@ -70,15 +70,17 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   const noun = def.tense === "noun";
   // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
   const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : 10);
-  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h));
-  const strongHits = findPhrases(v, clauseRange(v, at, "strong"), lex.status).filter((h) => STRONG_TAGS.has(h.tag) && near(h));
+  // Words inside a quotation are the speaker's, not the narrator's frame of a trigger outside it.
+  const sameVoice = (h: CueHit) => v.quoted[h.at] === v.quoted[at];
+  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h));
+  const strongHits = findPhrases(v, clauseRange(v, at, "strong"), lex.status).filter((h) => STRONG_TAGS.has(h.tag) && near(h) && sameVoice(h));
   const acts = weakHits.filter((h) => STRONG_TAGS.has(h.tag));
-  for (const list of [acts, strongHits]) {
-    if (!list.length) continue;
+  // Speech acts in the trigger's own clause, then its tense, then speech acts elsewhere in the sentence clause.
+  const pickAct = (list: CueHit[]): StatusReading => {
     list.sort((a, b) => STATUS_RANK.indexOf(a.tag) - STATUS_RANK.indexOf(b.tag) || Math.abs(a.at - at) - Math.abs(b.at - at));
-    const h = list[0]!;
-    return { status: h.tag as EventStatus, strength: 3, cue: h.words.join(" ") };
-  }
+    return { status: list[0]!.tag as EventStatus, strength: 3, cue: list[0]!.words.join(" ") };
+  };
+  if (acts.length) return pickAct(acts);
   if (weakHits.length) {
     // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
     const own = weakHits.find((h) => h.at <= at && h.at + h.words.length > at);
@@ -86,6 +88,7 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     const tag = h.tag === "modal" ? "planned" : h.tag;
     return { status: tag as EventStatus, strength: 2, cue: h.words.join(" ") };
   }
+  if (strongHits.length) return pickAct(strongHits);
   // "an, … nach Washington zu reisen", "agreed to meet": an infinitive with zu/to looks ahead.
   if (def.tense === "infinitive" && lex.infinitiveMarkers.has(v.words[at - 1] ?? "")) return { status: "planned", strength: 2, cue: `${v.words[at - 1]} ${v.words[at]}` };
   if (def.alsoParticiple && hasWordIn(v, clause, lex.perfectAux) >= 0) return { status: "held", strength: 2, cue: `perfect ${v.words[at]}` };

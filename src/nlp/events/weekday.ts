@@ -21,7 +21,7 @@ export function fixWeekday(
   if (!isWeekday(time, lex)) return date;
   const pub = published.slice(0, 10);
   if (FUTURE.has(status.status) && status.strength >= 2 && date.end < pub) return shift(date, 7);
-  if (status.status === "held" && status.strength >= 2 && status.cue.startsWith("past") && date.start > pub) return shift(date, -7);
+  if (status.status === "held" && status.strength >= 2 && date.start > pub) return shift(date, -7);
   return date;
 }
 
@@ -48,8 +48,14 @@ export function fixMonth(
 ): { start: string; end: string; text: string } {
   if (!published || !time.value || !/^\d{4}-\d{2}$/.test(time.value) || status.strength < 2) return date;
   const pub = published.slice(0, 10);
-  const year = (d: string, n: number) => `${+d.slice(0, 4) + n}${d.slice(4)}`;
-  if (status.status === "held" && date.start > pub) return { start: year(date.start, -1), end: year(date.end, -1), text: date.text };
-  if (FUTURE.has(status.status) && date.end < pub.slice(0, 7)) return { start: year(date.start, 1), end: year(date.end, 1), text: date.text };
+  const move = (n: number) => {
+    const y = +date.start.slice(0, 4) + n;
+    const mo = +date.start.slice(5, 7);
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month = last day of this one
+    const mm = String(mo).padStart(2, "0");
+    return { start: `${y}-${mm}-01`, end: `${y}-${mm}-${String(last).padStart(2, "0")}`, text: date.text };
+  };
+  if (status.status === "held" && date.start > pub) return move(-1);
+  if (FUTURE.has(status.status) && date.end < pub.slice(0, 7)) return move(1);
   return date;
 }
