@@ -69,7 +69,7 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   }
   const noun = def.tense === "noun";
   // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
-  const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : 10);
+  const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : STRONG_TAGS.has(h.tag) ? 14 : 10);
   // Words inside a quotation are the speaker's, not the narrator's frame of a trigger outside it.
   const sameVoice = (h: CueHit) => v.quoted[h.at] === v.quoted[at];
   const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h));
