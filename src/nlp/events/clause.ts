@@ -20,6 +20,11 @@ export interface SentenceView {
   strong: number[];
   /** For every token: it stands inside a direct quotation. */
   quoted: boolean[];
+  /** Token index of every token start offset (mentions start and end on token boundaries). */
+  tokenOf: Map<number, number>;
+  /** First and last token of each weak / strong clause id. */
+  weakBounds: [number, number][];
+  strongBounds: [number, number][];
 }
 
 export interface Range {
@@ -36,6 +41,8 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
   const times = doc.layers.times!;
   const direct = (doc.layers.quotes ?? []).filter((q) => q.kind === "direct");
   const out: SentenceView[] = [];
+  if (FOLDED.size > 200_000) FOLDED.clear(); // bounded: a long batch never grows it without limit
+  const cache = FOLDED;
   let ti = 0;
   let mi = 0;
   let xi = 0;
@@ -49,13 +56,35 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
     const ts: TimeExpr[] = [];
     while (xi < times.length && times[xi]!.start < s.start) xi++;
     for (let k = xi; k < times.length && times[k]!.start < s.end; k++) if (times[k]!.end <= s.end) ts.push(times[k]!);
-    const words = toks.map((t) => (t.kind === "word" ? fold(text.slice(t.start, t.end)) : t.kind === "punct" ? text.slice(t.start, t.end) : ""));
-    const quoted = toks.map((t) => direct.some((q) => q.start <= t.start && q.end >= t.end));
-    const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [], quoted };
+    const words = toks.map((t) => (t.kind === "word" ? foldFast(text.slice(t.start, t.end), cache) : t.kind === "punct" ? text.slice(t.start, t.end) : ""));
+    const quoted: boolean[] = new Array<boolean>(toks.length).fill(false);
+    for (const q of direct) {
+      if (q.end <= s.start || q.start >= s.end) continue;
+      toks.forEach((t, k) => {
+        if (q.start <= t.start && q.end >= t.end) quoted[k] = true;
+      });
+    }
+    const tokenOf = new Map<number, number>();
+    toks.forEach((t, k) => tokenOf.set(t.start, k));
+    const v: SentenceView = { index, sentence: s, tokens: toks, words, mentions: ms, times: ts, weak: [], strong: [], quoted, tokenOf, weakBounds: [], strongBounds: [] };
     markClauses(v, lex, text);
     out.push(v);
   });
   return out;
+}
+
+const ASCII_WORD = /^[A-Za-z']+$/;
+/** Folded word forms, shared across documents of one process (word forms repeat; NFKD is costly). */
+const FOLDED = new Map<string, string>();
+
+/** fold() with a per-document cache; plain ASCII words only need lower-casing (most tokens, and NFKD is costly). */
+function foldFast(w: string, cache: Map<string, string>): string {
+  let f = cache.get(w);
+  if (f === undefined) {
+    f = ASCII_WORD.test(w) ? w.toLowerCase() : fold(w);
+    cache.set(w, f);
+  }
+  return f;
 }
 
 /** A comma between two list items ("Putin, Trump und Selenskyj") does not end the clause. */
@@ -73,6 +102,13 @@ function markClauses(v: SentenceView, lex: EventLexicon, text: string): void {
     v.weak.push(weak);
     v.strong.push(strong);
   }
+  for (let i = 0; i < v.tokens.length; i++) {
+    const w = v.weak[i]!, st = v.strong[i]!;
+    if (!v.weakBounds[w]) v.weakBounds[w] = [i, i];
+    else v.weakBounds[w]![1] = i;
+    if (!v.strongBounds[st]) v.strongBounds[st] = [i, i];
+    else v.strongBounds[st]![1] = i;
+  }
 }
 
 /** A name within the next few tokens is followed by a comma or a list joiner: a list item ("dem ägyptischen Staatschef al-Sisi und …"). */
@@ -80,7 +116,7 @@ function isListItem(v: SentenceView, i: number, lex: EventLexicon, text: string)
   for (let j = i; j < Math.min(v.tokens.length, i + 5); j++) {
     if (v.words[j] === ",") return false;
     const tok = v.tokens[j]!;
-    const m = v.mentions.find((x) => x.start === tok.start && x.form !== "adjective");
+    const m = v.mentions.length ? v.mentions.find((x) => x.start === tok.start && x.form !== "adjective") : undefined;
     if (!m) {
       // Only articles, adjectives of states and capitalized role nouns may stand before the name ("dem ägyptischen Staatschef").
       const c = text.charCodeAt(tok.start);
@@ -99,13 +135,8 @@ function isListItem(v: SentenceView, i: number, lex: EventLexicon, text: string)
 /** Token range of the trigger's clause at the given level, widened to whole clauses. */
 export function clauseRange(v: SentenceView, at: number, level: "weak" | "strong" | "sentence"): Range {
   if (level === "sentence") return { from: 0, to: v.tokens.length - 1 };
-  const ids = level === "weak" ? v.weak : v.strong;
-  const id = ids[at]!;
-  let from = at;
-  let to = at;
-  while (from > 0 && ids[from - 1] === id) from--;
-  while (to < ids.length - 1 && ids[to + 1] === id) to++;
-  return { from, to };
+  const b = level === "weak" ? v.weakBounds[v.weak[at]!]! : v.strongBounds[v.strong[at]!]!;
+  return { from: b[0], to: b[1] };
 }
 
 /** Widens a weak clause by its neighbours (left first) inside the strong clause. */

@@ -12,7 +12,6 @@ import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
 export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
   const lex = eventLexicon(doc.meta.language === "de" ? "de" : "en");
   const views = sentenceViews(doc, lex);
-  const direct = (doc.layers.quotes ?? []).filter((q) => q.kind === "direct");
   const drafts: Draft[] = [];
   for (const v of views) {
     const taken = new Set<string>();
@@ -29,10 +28,9 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       // One speech act per type and clause; meetings may be several ("nach ihrem Treffen … wiedersehen").
       const slot = `${def.type}:${v.weak[i]}`;
       if (def.type !== "CONSULT" && taken.has(slot)) continue;
-      const pos = v.tokens[i]!.start;
       if (def.type !== "CONSULT") {
         // Speech acts inside a quotation are the speaker's words, not reported acts; around a meeting they are its status.
-        if (direct.some((q) => q.start <= pos && q.end >= pos)) continue;
+        if (v.quoted[i]) continue;
         if (consultInClause(v, i, lex)) continue;
       }
       const d = buildDraft(doc, kb, lex, views, v, i, def);
@@ -134,9 +132,9 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     if (pron) parties = [pron, ...parties];
   }
   parties = preferPersons(parties, doc.layers.entities, kb);
-  // Venues anywhere in the sentence clause count ("reist … am Montag nach Washington").
-  const wide = readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
-  // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause.
+  // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause ("reist … am Montag nach Washington").
+  const sameRange = scope.from === clauseRange(v, i, "strong").from && scope.to === clauseRange(v, i, "strong").to;
+  const wide = read.venues.length || def.tense === "noun" || sameRange ? read : readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
   const venueMention = pickVenue(v, i, read.venues.length || def.tense === "noun" ? read.venues : wide.venues);
   if (read.media && def.type === "CONSULT") return null; // "VOA spoke with Armitage": an interview
   if (def.requirePlace && !venueMention) return null;

@@ -24,6 +24,8 @@ export interface PartyReading {
 
 /** Token index of the first token of a mention. */
 export function tokenAt(v: SentenceView, offset: number): number {
+  const k = v.tokenOf.get(offset);
+  if (k !== undefined) return k;
   for (let i = 0; i < v.tokens.length; i++) if (v.tokens[i]!.start >= offset) return i;
   return v.tokens.length - 1;
 }
@@ -66,7 +68,7 @@ export function readParties(
     if (inRange.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
     const at = tokenAt(v, m.start);
     let endTok = at;
-    while (endTok + 1 < v.tokens.length && v.tokens[endTok + 1]!.end <= m.end) endTok++;
+    while (endTok + 1 < v.tokens.length && v.tokens[endTok + 1]!.end <= m.end) endTok++; // names are a few tokens long
     const before = v.words[at - 1] ?? "";
     const before2 = v.words[at - 2] ?? "";
     const after = v.words[endTok + 1] ?? "";
