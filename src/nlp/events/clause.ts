@@ -116,7 +116,12 @@ function isListItem(v: SentenceView, i: number, lex: EventLexicon, text: string)
   for (let j = i; j < Math.min(v.tokens.length, i + 5); j++) {
     if (v.words[j] === ",") return false;
     const tok = v.tokens[j]!;
-    const m = v.mentions.length ? v.mentions.find((x) => x.start === tok.start && x.form !== "adjective") : undefined;
+    let m = v.mentions.length ? v.mentions.find((x) => x.start === tok.start && x.form !== "adjective") : undefined;
+    // "Finnlands Präsident Sauli Niinistö und …": the state names the person's office; the person is the item.
+    if (m && m.type !== "person") {
+      const p = v.mentions.find((x) => x.type === "person" && x.start > m!.end && x.start - m!.end <= 20);
+      if (p) m = p;
+    }
     if (!m) {
       // Only articles, adjectives of states and capitalized role nouns may stand before the name ("dem ägyptischen Staatschef").
       const c = text.charCodeAt(tok.start);

@@ -218,9 +218,9 @@ function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[],
   const p = hasWordIn(v, r, lex.subjectPronouns);
   if (p < 0) return null;
   const pos = v.tokens[p]!.start;
-  if (v.mentions.some((m) => m.start <= pos && m.end > pos)) return null;
+  if (v.mentions.some((m) => m.start <= pos && m.end > pos && m.form !== "pronoun")) return null;
   for (let k = v.index; k >= Math.max(0, v.index - 2); k--) {
-    const ms = views[k]!.mentions.filter((m) => m.type === "person" && m.start < pos && !have.some((h) => h.entity === m.entity));
+    const ms = views[k]!.mentions.filter((m) => m.type === "person" && m.form !== "pronoun" && m.start < pos && !have.some((h) => h.entity === m.entity));
     const last = ms[ms.length - 1];
     if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };
   }

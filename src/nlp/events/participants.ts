@@ -100,6 +100,13 @@ export function readParties(
       if (m.type === "location") continue;
       if (prepBefore || endTok + 1 === trigger) continue;
     }
+    // Pronouns are resolved here from the nearest named person (find.ts), not taken from the mention layer.
+    if (m.form === "pronoun") continue;
+    if (m.form === "adjective" && kindOfAct(lex, trigger, v) && at > trigger && at - trigger <= 3) {
+      // "Trump blocked the Turkish sale": after a reported act, a state's adjective names its target.
+      if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
+      continue;
+    }
     if (m.form === "adjective") {
       // Only "russische Delegation", "amerikanische Seite", "US officials" name the state as a party.
       const head = v.words[endTok + 1] ?? "";
@@ -114,7 +121,6 @@ export function readParties(
       const named = v.mentions.some((o) => o.type === "person" && o.start >= (v.tokens[endTok + 2]?.end ?? Infinity) && o.start <= (v.tokens[endTok + 3]?.start ?? -1));
       if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
     }
-    if (m.form === "pronoun" && m.type !== "person") continue;
     // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
     if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
     // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
@@ -174,6 +180,12 @@ function titleOfPerson(v: SentenceView, endTok: number, inRange: Mention[]): boo
     if (t.kind !== "word" && v.words[k] !== "-") return false;
   }
   return false;
+}
+
+/** The trigger is a reported act (not a meeting): its object may be named by an adjective. */
+function kindOfAct(lex: EventLexicon, trigger: number, v: SentenceView): boolean {
+  const defs = lex.words.get(v.words[trigger] ?? "");
+  return !!defs && defs.every((d) => d.type !== "CONSULT");
 }
 
 function isArticleLike(w: string): boolean {
