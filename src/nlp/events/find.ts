@@ -30,7 +30,7 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       if (def.type !== "CONSULT" && taken.has(slot)) continue;
       if (def.type !== "CONSULT") {
         // Speech acts inside a quotation are the speaker's words, not reported acts; around a meeting they are its status.
-        if (v.quoted[i]) continue;
+        if (v.quoted[i] && !quoteSpeaker(doc, v.tokens[i]!.start)) continue;
         if (consultInClause(v, i, lex)) continue;
       }
       const d = buildDraft(doc, kb, lex, views, v, i, def);
@@ -80,6 +80,12 @@ function isGenitive(doc: Document, v: SentenceView, i: number, lex: EventLexicon
     if (lex.genitiveAfterNoun.has(w) && k - 1 > 0 && before!.kind === "word" && isUpper(doc.text.charCodeAt(before!.start))) return true;
   }
   return false;
+}
+
+/** The named speaker of the direct quotation around an offset ("… strongly urge …", said Akhundzada), if any. */
+function quoteSpeaker(doc: Document, pos: number): string | null {
+  const q = (doc.layers.quotes ?? []).find((x) => x.kind === "direct" && x.start <= pos && x.end >= pos);
+  return q?.speaker && q.speaker.startsWith("person:") ? q.speaker : null;
 }
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
@@ -141,6 +147,9 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   // A meeting without named sides ("Das Treffen endete …") is kept to join the event it refers to.
   if (parties.length < def.needsParty && (def.type !== "CONSULT" || def.needsParty > 1 || parties.length > 0)) return null;
   if (def.type !== "CONSULT") {
+    // In a quotation the act is the speaker's ("We … strongly urge …", said X): the speaker acts.
+    const speaker = v.quoted[i] ? quoteSpeaker(doc, v.tokens[i]!.start) : null;
+    if (speaker && !parties.some((p) => p.entity === speaker)) parties = [{ entity: speaker, type: "person", at: -1, how: "quote-speaker" }, ...parties.filter((p) => p.at > i)];
     // A reported act needs a named actor before the trigger (its subject) or a party after it when passive.
     if (!parties.length) return null;
   }

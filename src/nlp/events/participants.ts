@@ -75,7 +75,8 @@ export function readParties(
     const after2 = v.words[endTok + 2] ?? "";
     const ent = kb.entity(m.entity);
     // "He urged …" is a pronoun even when a surname is spelled the same ("Liu He").
-    if (m.type === "person" && m.form === "surname" && lex.subjectPronouns.has(m.text.toLowerCase())) continue;
+    // "He urged …", "In April …": function words are never surnames, even when a KB surname is spelled so ("Liu He").
+    if (m.type === "person" && m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())) continue;
     // Sources: "Angaben des Kremls zufolge", "nach Angaben von", "according to", news agencies and outlets.
     const attrib =
       attributed(v, at, endTok, trigger, lex) ||
@@ -186,6 +187,10 @@ function titleOfPerson(v: SentenceView, endTok: number, inRange: Mention[]): boo
 function kindOfAct(lex: EventLexicon, trigger: number, v: SentenceView): boolean {
   const defs = lex.words.get(v.words[trigger] ?? "");
   return !!defs && defs.every((d) => d.type !== "CONSULT");
+}
+
+function isFunctionWord(lex: EventLexicon, w: string): boolean {
+  return lex.subjectPronouns.has(w) || lex.locationPreps.has(w) || lex.topicPreps.has(w) || lex.listJoiners.has(w) || lex.complementizers.has(w) || lex.afterPreps.has(w);
 }
 
 function isArticleLike(w: string): boolean {
