@@ -20,7 +20,8 @@ export function fixWeekday(
   if (!published || date.start !== date.end) return date;
   if (!isWeekday(time, lex)) return date;
   const pub = published.slice(0, 10);
-  if (FUTURE.has(status.status) && status.strength >= 2 && date.end < pub) return shift(date, 7);
+  // Only a plan looks ahead for sure; an invitation or demand may be dated by when it was made.
+  if (status.status === "planned" && status.strength >= 2 && date.end < pub) return shift(date, 7);
   if (status.status === "held" && status.strength >= 2 && date.start > pub) return shift(date, -7);
   return date;
 }
