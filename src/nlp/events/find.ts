@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, hasWordIn, sentenceViews, spanOf, widen, type Range, type SentenceView } from "./clause.js";
 import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from "./lexicon.js";
 import { mergeWithinDocument, type Draft } from "./merge.js";
-import { preferPersons, readParties, type Party } from "./participants.js";
+import { isFunctionWord, preferPersons, readParties, type Party } from "./participants.js";
 import { findPhrases, readStatus } from "./status.js";
 import { fixMonth, fixWeekday, isWeekday } from "./weekday.js";
 import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
@@ -31,6 +31,11 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       if (def.type !== "CONSULT") {
         // Speech acts inside a quotation are the speaker's words, not reported acts; around a meeting they are its status.
         if (v.quoted[i] && !quoteSpeaker(doc, v.tokens[i]!.start)) continue;
+        // "has never condemned": a negated act did not happen; "the alleged consensus": a participle used as adjective.
+        if (lex.negation.has(v.words[i - 1] ?? "") || lex.negation.has(v.words[i - 2] ?? "")) continue;
+        if (def.tense !== "past" && lex.determiners.has(v.words[i - 1] ?? "")) continue;
+        // The headline repeats what the body reports, in words too short to read the act from.
+        if (doc.meta.title && v.sentence.start === 0 && doc.text.slice(v.sentence.start, v.sentence.end).trim() === doc.meta.title.trim()) continue;
         if (consultInClause(v, i, lex)) continue;
       }
       const d = buildDraft(doc, kb, lex, views, v, i, def);
@@ -229,7 +234,9 @@ function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[],
   const pos = v.tokens[p]!.start;
   if (v.mentions.some((m) => m.start <= pos && m.end > pos && m.form !== "pronoun")) return null;
   for (let k = v.index; k >= Math.max(0, v.index - 2); k--) {
-    const ms = views[k]!.mentions.filter((m) => m.type === "person" && m.form !== "pronoun" && m.start < pos && !have.some((h) => h.entity === m.entity));
+    const ms = views[k]!.mentions.filter(
+      (m) => m.type === "person" && m.form !== "pronoun" && m.start < pos && !have.some((h) => h.entity === m.entity) && !(m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())),
+    );
     const last = ms[ms.length - 1];
     if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };
   }

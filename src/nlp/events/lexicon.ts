@@ -82,6 +82,8 @@ export interface EventLexicon {
   infinitiveMarkers: Set<string>;
   complementizers: Set<string>;
   venueInstitutions: Set<string>;
+  determiners: Set<string>;
+  negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
   weekdays: Set<string>;
@@ -190,6 +192,8 @@ export function eventLexicon(lang: string): EventLexicon {
     infinitiveMarkers: new Set((cues.infinitiveMarkers ?? []).map(fold)),
     complementizers: new Set((cues.complementizers ?? []).map(fold)),
     venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
+    determiners: new Set((cues.determiners ?? []).map(fold)),
+    negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };

@@ -189,7 +189,8 @@ function kindOfAct(lex: EventLexicon, trigger: number, v: SentenceView): boolean
   return !!defs && defs.every((d) => d.type !== "CONSULT");
 }
 
-function isFunctionWord(lex: EventLexicon, w: string): boolean {
+/** Pronouns, prepositions and conjunctions of the language (a KB surname may be spelled like one). */
+export function isFunctionWord(lex: EventLexicon, w: string): boolean {
   return lex.subjectPronouns.has(w) || lex.locationPreps.has(w) || lex.topicPreps.has(w) || lex.listJoiners.has(w) || lex.complementizers.has(w) || lex.afterPreps.has(w);
 }
 
