@@ -11,7 +11,8 @@ const ctx = makeContext();
 
 /** Runs the whole pipeline on our text, published Wednesday 2021-12-29. */
 function events(text: string, lang: "de" | "en"): { evs: EventAnnotation[]; name: (id: string) => string } {
-  const a = { ...emptyArticle("test", text, "text"), language: lang, published: "2021-12-29T12:00:00+01:00" };
+  // A title line first: acts are not read from the headline.
+  const a = { ...emptyArticle("test", `Test\n\n${text}`, "text"), language: lang, published: "2021-12-29T12:00:00+01:00" };
   const doc = processArticle(a, ctx);
   const ents = doc.layers.entities!;
   return { evs: doc.layers.events!, name: (id) => ents.get(id)?.name ?? id };
@@ -49,6 +50,23 @@ for (const [word, lang, type, mode] of TRIGGERS) {
     assert.equal(defs![0]!.mode, mode);
   });
 }
+
+test("the trigger lexicons cover all 16 PLOVER types in German and English", () => {
+  const all = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+  for (const lang of ["de", "en"]) {
+    const types = new Set<string>();
+    for (const defs of eventLexicon(lang).words.values()) for (const d of defs) types.add(d.type);
+    assert.deepEqual(all.filter((t) => !types.has(t)), [], lang);
+  }
+});
+
+test("separable verbs need their particle: 'lehnte … ab' rejects, 'traf … ein' arrives", () => {
+  const { evs } = events("Russland lehnte den Vorschlag der Ukraine gestern ab.", "de");
+  assert.deepEqual(evs.map((e) => e.type), ["REJECT"]);
+  const { c } = consult("Olaf Scholz traf am Montag in Kiew ein.", "de");
+  assert.equal(c[0]?.mode, "visit");
+  assert.equal(c[0]?.location?.name, "Kyiv");
+});
 
 test("compounds that only end like a trigger are not events", () => {
   const lex = eventLexicon("de");
