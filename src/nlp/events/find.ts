@@ -93,6 +93,16 @@ function quoteSpeaker(doc: Document, pos: number): string | null {
   return q?.speaker && q.speaker.startsWith("person:") ? q.speaker : null;
 }
 
+/** "Kurz vor dem Treffen", "after the talks": the meeting is named in a prepositional phrase of another clause. */
+function inPhrase(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = v.words[k]!;
+    if (lex.phrasePreps.has(w)) return true;
+    if (w.length > 6 || w === ",") return false;
+  }
+  return false;
+}
+
 const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
 
 /** Whether the trigger's conditions hold: governed words in the clause, neighbours, exclusions. */
@@ -129,7 +139,7 @@ function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean
 function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
   const weak = clauseRange(v, i, "weak");
   // "unter dem Eindruck des Treffens in Alaska": a meeting in a genitive takes parties only from its own phrase.
-  const genitive = def.tense === "noun" && isGenitive(doc, v, i, lex);
+  const genitive = def.tense === "noun" && (isGenitive(doc, v, i, lex) || inPhrase(v, i, lex));
   let scope: Range = genitive ? { from: i, to: weak.to } : weak;
   let read = readParties(v, scope, i, lex, kb);
   const want = 2;

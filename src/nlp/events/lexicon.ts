@@ -83,6 +83,7 @@ export interface EventLexicon {
   complementizers: Set<string>;
   venueInstitutions: Set<string>;
   determiners: Set<string>;
+  phrasePreps: Set<string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -193,6 +194,7 @@ export function eventLexicon(lang: string): EventLexicon {
     complementizers: new Set((cues.complementizers ?? []).map(fold)),
     venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
     determiners: new Set((cues.determiners ?? []).map(fold)),
+    phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set((rep.verbs ?? []).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
