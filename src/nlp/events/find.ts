@@ -1,161 +1,256 @@
-// PLOVER events from trigger lexicons: participants, status, date, place and duration from the sentence.
-import { lexicon } from "../../core/lexicon.js";
-import { fold } from "../../core/normalize.js";
-import type { Document, EventAnnotation, EventStatus, EventType, Mention, Sentence, TimeExpr } from "../../core/types.js";
+// PLOVER events: triggers looked up by token, parties, status, date, venue and duration read from the trigger's clause.
+import type { Document, EventAnnotation, EventType } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { clauseRange, hasWordIn, sentenceViews, spanOf, widen, type Range, type SentenceView } from "./clause.js";
+import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from "./lexicon.js";
+import { mergeWithinDocument, type Draft } from "./merge.js";
+import { isFunctionWord, preferPersons, readParties, type Party } from "./participants.js";
+import { findPhrases, readStatus } from "./status.js";
+import { fixMonth, fixWeekday, isWeekday } from "./weekday.js";
+import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
 
-interface Trigger {
-  type: EventType;
-  mode?: string;
-  needs?: string;
-}
-
-interface EventLex {
-  words: Map<string, Trigger>;
-  suffixes: [string, Trigger][];
-  status: [EventStatus, string[]][];
-}
-
-const STATUS_ORDER: EventStatus[] = ["denied", "cancelled", "rejected", "promised", "proposed", "requested", "planned", "ongoing"];
-const cache = new Map<string, EventLex>();
-
-function eventLex(lang: string): EventLex {
-  let l = cache.get(lang);
-  if (!l) {
-    const d = lexicon<{ words: Record<string, Trigger>; suffixes: Record<string, Trigger>; status: Record<string, string[]> }>(lang, "events", {
-      words: {},
-      suffixes: {},
-      status: {},
-    });
-    l = {
-      words: new Map(Object.entries(d.words).map(([k, v]) => [fold(k), v])),
-      suffixes: Object.entries(d.suffixes)
-        .map(([k, v]) => [fold(k), v] as [string, Trigger])
-        .sort((a, b) => b[0].length - a[0].length),
-      status: STATUS_ORDER.map((s) => [s, (d.status[s] ?? []).map(fold)]),
-    };
-    cache.set(lang, l);
+export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
+  const lex = eventLexicon(doc.meta.language === "de" ? "de" : "en");
+  const views = sentenceViews(doc, lex);
+  const drafts: Draft[] = [];
+  for (const v of views) {
+    const taken = new Set<string>();
+    for (let i = 0; i < v.tokens.length; i++) {
+      if (v.tokens[i]!.kind !== "word") continue;
+      const w = v.words[i]!;
+      const defs = lookupTrigger(lex, w, isUpper(doc.text.charCodeAt(v.tokens[i]!.start)));
+      if (!defs) continue;
+      // A capitalized German word inside the sentence is a noun ("das Treffen"), not the verb "treffen".
+      const nounFirst = doc.meta.language === "de" && i > 0 && isUpper(doc.text.charCodeAt(v.tokens[i]!.start));
+      const ordered = nounFirst ? [...defs.filter((d) => d.tense === "noun"), ...defs.filter((d) => d.tense !== "noun")] : defs;
+      const def = ordered.find((d) => accepts(v, i, d));
+      if (!def) continue;
+      // One speech act per type and clause; meetings may be several ("nach ihrem Treffen … wiedersehen").
+      const slot = `${def.type}:${v.weak[i]}`;
+      if (def.type !== "CONSULT" && taken.has(slot)) continue;
+      if (def.type !== "CONSULT") {
+        // Speech acts inside a quotation are the speaker's words, not reported acts; around a meeting they are its status.
+        if (v.quoted[i] && !quoteSpeaker(doc, v.tokens[i]!.start)) continue;
+        // "has never condemned": a negated act did not happen; "the alleged consensus": a participle used as adjective.
+        if (lex.negation.has(v.words[i - 1] ?? "") || lex.negation.has(v.words[i - 2] ?? "")) continue;
+        if (def.tense !== "past" && lex.determiners.has(v.words[i - 1] ?? "")) continue;
+        // The headline repeats what the body reports, in words too short to read the act from.
+        if (doc.meta.title && v.sentence.start === 0 && doc.text.slice(v.sentence.start, v.sentence.end).trim() === doc.meta.title.trim()) continue;
+        if (consultInClause(v, i, lex)) continue;
+      }
+      const d = buildDraft(doc, kb, lex, views, v, i, def);
+      if (!d) continue;
+      linkThere(d, drafts[drafts.length - 1], v, i, lex);
+      linkBoth(d, drafts, v, i, lex);
+      taken.add(slot);
+      drafts.push(d);
+    }
   }
-  return l;
+  return mergeWithinDocument(drafts, doc, kb);
 }
 
-const WORD = /[\p{L}][\p{L}\p{M}]*/gu;
+/** "Selenskyj reist nach Washington. Dort werde er mit Trump sprechen": "dort" points at the previous sentence's venue. */
+function linkThere(d: Draft, prev: Draft | undefined, v: SentenceView, i: number, lex: EventLexicon): void {
+  if (!prev || d.ev.type !== "CONSULT" || prev.ev.type !== "CONSULT" || prev.sentence !== v.index - 1) return;
+  if (d.ev.location || !prev.ev.location || hasWordIn(v, clauseRange(v, i, "strong"), lex.hereWords) < 0) return;
+  d.ev.location = prev.ev.location;
+  if (!d.ev.date && prev.ev.date) d.ev.date = prev.ev.date;
+  const have = new Set([...d.ev.actors, ...d.ev.recipients]);
+  for (const p of [...prev.ev.actors, ...prev.ev.recipients].reverse()) if (!have.has(p)) d.ev.actors.unshift(p);
+  d.hasParties = d.ev.actors.length + d.ev.recipients.length > 0;
+  d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[hasWordIn(v, clauseRange(v, i, "strong"), lex.hereWords)]}" links to ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
+}
 
-function triggerOf(word: string, l: EventLex, capitalized: boolean): Trigger | null {
-  const f = fold(word);
-  const w = l.words.get(f);
-  if (w) return w;
-  if (!capitalized) return null;
-  for (const [suf, t] of l.suffixes) if (f.length > suf.length + 2 && f.endsWith(suf)) return t;
+/** "Als Staatschefs hatten sich die beiden im Juni in Genf getroffen": "die beiden" are the sides of the meeting just named. */
+function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: EventLexicon): void {
+  if (d.hasParties || d.ev.type !== "CONSULT") return;
+  const k = hasWordIn(v, clauseRange(v, i, "weak"), lex.bothWords);
+  if (k < 0) return;
+  const prev = [...drafts].reverse().find((p) => p.ev.type === "CONSULT" && v.index - p.sentence <= 2 && p.ev.actors.length + p.ev.recipients.length === 2);
+  if (!prev) return;
+  d.ev.actors = [...prev.ev.actors];
+  d.ev.recipients = [...prev.ev.recipients];
+  d.hasParties = true;
+  d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[k]}" = sides of ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
+}
+
+/** The trigger noun is a genitive attribute: "des Treffens", "eines Gipfels", "Hintergrund der Verhandlungen". */
+function isGenitive(doc: Document, v: SentenceView, i: number, lex: EventLexicon): boolean {
+  let j = i - 1;
+  while (v.words[j] === "-" && j >= 2) j -= 2; // "der Ukraine-Verhandlungen": step over compound prefixes
+  for (const k of [j, j - 1]) {
+    const w = v.words[k] ?? "";
+    if (lex.genitiveArticles.has(w)) return true;
+    const before = v.tokens[k - 1];
+    if (lex.genitiveAfterNoun.has(w) && k - 1 > 0 && before!.kind === "word" && isUpper(doc.text.charCodeAt(before!.start))) return true;
+  }
+  return false;
+}
+
+/** The named speaker of the direct quotation around an offset ("… strongly urge …", said Akhundzada), if any. */
+function quoteSpeaker(doc: Document, pos: number): string | null {
+  const q = (doc.layers.quotes ?? []).find((x) => x.kind === "direct" && x.start <= pos && x.end >= pos);
+  return q?.speaker && q.speaker.startsWith("person:") ? q.speaker : null;
+}
+
+/** "Kurz vor dem Treffen", "after the talks": the meeting is named in a prepositional phrase of another clause. */
+function inPhrase(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = v.words[k]!;
+    if (lex.phrasePreps.has(w)) return true;
+    if (w.length > 6 || w === ",") return false;
+  }
+  return false;
+}
+
+const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
+
+/** Whether the trigger's conditions hold: governed words in the clause, neighbours, exclusions. */
+function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
+  if (d.prev && !d.prev.has(v.words[i - 1] ?? "")) return false;
+  if (d.prevNot && d.prevNot.has(v.words[i - 1] ?? "")) return false;
+  if (d.next && !d.next.has(v.words[i + 1] ?? "")) return false;
+  if (d.nextNot && d.nextNot.has(v.words[i + 1] ?? "")) return false;
+  const clause = clauseRange(v, i, "strong");
+  if (d.needs) {
+    let ok = false;
+    for (let k = clause.from; k <= clause.to && !ok; k++) if (k !== i && d.needs.has(v.words[k]!)) ok = true;
+    if (!ok) return false;
+  }
+  if (d.not) {
+    // Also the words just before the clause: "Entscheidungen, die ohne die Ukraine getroffen würden".
+    const weak = clauseRange(v, i, "weak");
+    for (let k = Math.max(0, weak.from - 3); k <= weak.to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
+  }
+  return true;
+}
+
+/** A meeting trigger in the same clause: "drängte auf ein Treffen" is the meeting's status, not a REQUEST of its own. */
+function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  const r = clauseRange(v, i, "strong");
+  for (let k = r.from; k <= r.to; k++) {
+    if (k === i) continue;
+    const defs = lex.words.get(v.words[k]!);
+    if (defs?.some((d) => d.type === "CONSULT" && accepts(v, k, d))) return true;
+  }
+  return false;
+}
+
+function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
+  const weak = clauseRange(v, i, "weak");
+  // "unter dem Eindruck des Treffens in Alaska": a meeting in a genitive takes parties only from its own phrase.
+  const genitive = def.tense === "noun" && (isGenitive(doc, v, i, lex) || inPhrase(v, i, lex));
+  let scope: Range = genitive ? { from: i, to: weak.to } : weak;
+  let read = readParties(v, scope, i, lex, kb);
+  const want = 2;
+  for (let r = genitive ? null : widen(v, scope); r && read.parties.length < want; r = widen(v, scope)) {
+    scope = r;
+    read = readParties(v, scope, i, lex, kb);
+  }
+  let parties = read.parties;
+  if (parties.length < want && !genitive) {
+    const pron = resolvePronoun(doc, lex, views, v, scope, parties);
+    if (pron) parties = [pron, ...parties];
+  }
+  parties = preferPersons(parties, doc.layers.entities, kb);
+  // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause ("reist … am Montag nach Washington").
+  const sameRange = scope.from === clauseRange(v, i, "strong").from && scope.to === clauseRange(v, i, "strong").to;
+  const wide = read.venues.length || def.tense === "noun" || sameRange ? read : readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
+  const venueMention = pickVenue(v, i, read.venues.length || def.tense === "noun" ? read.venues : wide.venues);
+  if (read.media && def.type === "CONSULT") return null; // "VOA spoke with Armitage": an interview
+  if (def.requirePlace && !venueMention) return null;
+  // A meeting without named sides ("Das Treffen endete …") is kept to join the event it refers to.
+  if (parties.length < def.needsParty && (def.type !== "CONSULT" || def.needsParty > 1 || parties.length > 0)) return null;
+  if (def.type !== "CONSULT") {
+    // In a quotation the act is the speaker's ("We … strongly urge …", said X): the speaker acts.
+    const speaker = v.quoted[i] ? quoteSpeaker(doc, v.tokens[i]!.start) : null;
+    if (speaker && !parties.some((p) => p.entity === speaker)) parties = [{ entity: speaker, type: "person", at: -1, how: "quote-speaker" }, ...parties.filter((p) => p.at > i)];
+    // A reported act needs a named actor before the trigger (its subject) or a party after it when passive.
+    if (!parties.length) return null;
+  }
+  let status = readStatus(v, i, def, lex, weak);
+  // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
+  const time = readDate(v, i, weak, def.type === "CONSULT" && def.tense !== "noun");
+  // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
+  if (time && status.strength <= 1 && def.tense === "present" && !v.words[i]!.endsWith("ing") && isWeekday(time, lex))
+    status = { status: "planned", strength: 2, cue: "present tense with a weekday" };
+  let date = time ? { start: time.range!.start, end: time.range!.end, text: time.text } : null;
+  if (date && time) date = fixWeekday(date, time, status, doc.meta.published, lex);
+  if (date && time) date = fixMonth(date, time, status, doc.meta.published);
+  let st = status;
+  const published = doc.meta.published?.slice(0, 10) ?? null;
+  if (date && published && status.strength < 3) {
+    // A dated event before publication happened; after it, it is planned (unless a cue says more).
+    if (date.start > published && status.status === "held") st = { status: "planned", strength: 2, cue: `date ${date.start} after publication` };
+    else if (date.end < published && status.status === "planned" && status.strength < 2) st = { status: "held", strength: 2, cue: `date ${date.end} before publication` };
+  }
+  const trigger = v.tokens[i]!;
+  const sentSpan = { start: v.sentence.start, end: v.sentence.end };
+  const actors: string[] = [];
+  const recipients: string[] = [];
+  splitRoles(parties, i, def, actors, recipients);
+  const strongRange = clauseRange(v, i, "strong");
+  const sideCount = new Set(parties.map((p) => doc.layers.entities?.get(p.entity)?.country ?? kb.entity(p.entity)?.country ?? p.entity)).size;
+  const mode = modeOf(v, strongRange, def, lex, sideCount);
+  const outcome = findPhrases(v, strongRange, lex.outcome)[0];
+  const ev: EventAnnotation = {
+    type: def.type as EventType,
+    mode,
+    actors,
+    recipients,
+    status: st.status,
+    date,
+    location: venueMention ? venueOf(venueMention, kb) : null,
+    durationMinutes: def.type === "CONSULT" ? readDuration(v, i) : null,
+    attribution: [...new Set([...read.attribution, ...wide.attribution])],
+    evidence: { ...sentSpan, text: doc.text.slice(sentSpan.start, sentSpan.end) },
+    trigger: { start: trigger.start, end: trigger.end, text: doc.text.slice(trigger.start, trigger.end) },
+    provenance: {
+      stage: "events",
+      rule: `trigger:${def.type}:${def.lemma}/${def.tense}`,
+      detail: [`status ${st.status} (${st.cue})`, `parties ${parties.map((p) => `${p.entity}[${p.how}]`).join(" ") || "none"}`, outcome ? `outcome "${outcome.words.join(" ")}"` : ""].filter(Boolean).join("; "),
+    },
+  };
+  const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
+  const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
+  const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix };
+}
+
+/** Visits: the subject of "empfangen"/"host" is the host (recipient); otherwise the first named party acts. */
+function splitRoles(parties: Party[], at: number, def: TriggerDef, actors: string[], recipients: string[]): void {
+  if (!parties.length) return;
+  const before = parties.filter((p) => p.at < at);
+  const subject = before.length ? before[0]! : parties[0]!;
+  for (const p of parties) {
+    if (p === subject) (def.host ? recipients : actors).push(p.entity);
+    else (def.host ? actors : recipients).push(p.entity);
+  }
+}
+
+/** Mode from the trigger, remote/multilateral cues and the number of sides (people count as their state). */
+function modeOf(v: SentenceView, r: Range, def: TriggerDef, lex: EventLexicon, nSides: number): string | null {
+  if (def.type !== "CONSULT") return null;
+  if (hasWordIn(v, r, lex.remote) >= 0 && def.mode !== "visit") return "phone";
+  if (def.mode === "phone" || def.mode === "visit") return def.mode;
+  if (hasWordIn(v, r, lex.multilateral) >= 0 || nSides > 2) return "multilateral";
+  return def.mode;
+}
+
+/** "Dort werde er mit Trump sprechen": a subject pronoun stands for the last person named before it. */
+function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[], v: SentenceView, r: Range, have: Party[]): Party | null {
+  const p = hasWordIn(v, r, lex.subjectPronouns);
+  if (p < 0) return null;
+  const pos = v.tokens[p]!.start;
+  if (v.mentions.some((m) => m.start <= pos && m.end > pos && m.form !== "pronoun")) return null;
+  for (let k = v.index; k >= Math.max(0, v.index - 2); k--) {
+    const ms = views[k]!.mentions.filter(
+      (m) => m.type === "person" && m.form !== "pronoun" && m.start < pos && !have.some((h) => h.entity === m.entity) && !(m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())),
+    );
+    const last = ms[ms.length - 1];
+    if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };
+  }
   return null;
 }
 
-function statusOf(sentence: string, l: EventLex): { status: EventStatus; cue: string | null } {
-  const f = ` ${fold(sentence).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  for (const [status, cues] of l.status) {
-    for (const c of cues) if (f.includes(` ${c} `)) return { status, cue: c };
-  }
-  return { status: "held", cue: null };
-}
-
-export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
-  const lang = doc.meta.language;
-  const l = eventLex(lang === "de" ? "de" : "en");
-  const text = doc.text;
-  const mentions = doc.layers.mentions!;
-  const times = doc.layers.times!;
-  const raw: EventAnnotation[] = [];
-  for (const s of doc.layers.sentences!) {
-    const st = text.slice(s.start, s.end);
-    const fs = ` ${fold(st)} `;
-    for (const m of st.matchAll(WORD)) {
-      const t = triggerOf(m[0], l, /^\p{Lu}/u.test(m[0]));
-      if (!t) continue;
-      if (t.needs && !t.needs.split("|").some((w) => fs.includes(` ${fold(w)} `) || fs.includes(` ${fold(w)}`))) continue;
-      const ev = buildEvent(doc, kb, s, st, s.start + m.index, m[0], t, mentions, times, l);
-      if (ev) raw.push(ev);
-      break; // one event per sentence in this first version
-    }
-  }
-  return mergeWithinDocument(raw);
-}
-
-function buildEvent(
-  doc: Document,
-  kb: KnowledgeBase,
-  s: Sentence,
-  st: string,
-  at: number,
-  word: string,
-  t: Trigger,
-  mentions: Mention[],
-  times: TimeExpr[],
-  l: EventLex,
-): EventAnnotation | null {
-  const inSent = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-  const people = unique(inSent.filter((m) => m.type === "person").map((m) => m.entity));
-  const bodies = unique(inSent.filter((m) => (m.type === "country" || m.type === "organization") && m.form !== "adjective").map((m) => m.entity));
-  const parts = people.length ? people : bodies;
-  if (!parts.length) return null;
-  const { status, cue } = statusOf(st, l);
-  const sentTimes = times.filter((x) => x.start >= s.start && x.end <= s.end);
-  const dated = sentTimes.find((x) => x.range && x.value && !x.value.startsWith("P") && !x.value.includes("_REF"));
-  const dur = sentTimes.find((x) => x.value && /^P/.test(x.value));
-  const place = inSent.find((m) => m.type === "location" && /\b(in|nach|im|at|to)\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)));
-  const placeEntity = place ? kb.entity(place.entity) : undefined;
-  return {
-    type: t.type,
-    mode: t.mode ?? (parts.length > 2 ? "multilateral" : null),
-    actors: parts.slice(0, 1),
-    recipients: parts.slice(1),
-    status,
-    date: dated ? { start: dated.range!.start, end: dated.range!.end, text: dated.text } : null,
-    location: place ? { name: placeEntity?.name ?? place.text, entity: place.entity, text: place.text } : null,
-    durationMinutes: dur ? minutesOf(dur.value!) : null,
-    attribution: [],
-    evidence: { start: s.start, end: s.end, text: st },
-    trigger: { start: at, end: at + word.length, text: word },
-    provenance: { stage: "events", rule: `trigger:${fold(word)}`, detail: cue ? `status cue "${cue}"` : "no status cue: held" },
-  };
-}
-
-function minutesOf(v: string): number | null {
-  const m = /^PT?(\d+(?:\.\d+)?)([HMDWY])$/.exec(v);
-  if (!m) return null;
-  const n = +m[1]!;
-  const unit = m[2]!;
-  if (v.startsWith("PT")) return unit === "H" ? n * 60 : n;
-  return unit === "D" ? n * 1440 : unit === "W" ? n * 10080 : null;
-}
-
-const unique = <T>(xs: T[]) => [...new Set(xs)];
-
-/** One record per real event: mentions with the same type, shared participants and compatible dates merge. */
-function mergeWithinDocument(evs: EventAnnotation[]): EventAnnotation[] {
-  const out: EventAnnotation[] = [];
-  for (const e of evs) {
-    const parts = new Set([...e.actors, ...e.recipients]);
-    const same = out.find((o) => {
-      if (o.type !== e.type) return false;
-      const op = [...o.actors, ...o.recipients];
-      const shared = op.filter((p) => parts.has(p)).length;
-      if (shared < Math.min(2, parts.size, op.length)) return false;
-      if (o.date && e.date && (o.date.end < e.date.start || e.date.end < o.date.start)) return false;
-      return true;
-    });
-    if (!same) {
-      out.push(e);
-      continue;
-    }
-    if (!same.date && e.date) same.date = e.date;
-    else if (same.date && e.date && daySpan(e.date) < daySpan(same.date)) same.date = e.date;
-    if (!same.location && e.location) same.location = e.location;
-    if (same.durationMinutes == null && e.durationMinutes != null) same.durationMinutes = e.durationMinutes;
-    if (!same.mode && e.mode) same.mode = e.mode;
-  }
-  return out;
-}
-
-function daySpan(d: { start: string; end: string }): number {
-  return (Date.parse(d.end) - Date.parse(d.start)) / 86400000;
-}
+export { spanOf };

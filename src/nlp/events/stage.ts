@@ -4,7 +4,7 @@ import { findEvents } from "./find.js";
 
 export const eventsStage: Stage = {
   name: "events",
-  requires: ["sentences", "mentions", "times", "quotes"],
+  requires: ["sentences", "tokens", "mentions", "times", "quotes"],
   assigns: ["events"],
   run(doc, ctx) {
     doc.layers.events = findEvents(doc, ctx.kb);

@@ -1,0 +1,178 @@
+// Table tests for events on sentences we wrote: triggers, status, parties, venue, date and the within-document merge.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { makeContext } from "../../cli/context.js";
+import { emptyArticle } from "../../ingest/article.js";
+import { processArticle } from "../../extract.js";
+import type { EventAnnotation } from "../../core/types.js";
+import { eventLexicon, lookupTrigger } from "./lexicon.js";
+
+const ctx = makeContext();
+
+/** Runs the whole pipeline on our text, published Wednesday 2021-12-29. */
+function events(text: string, lang: "de" | "en"): { evs: EventAnnotation[]; name: (id: string) => string } {
+  // A title line first: acts are not read from the headline.
+  const a = { ...emptyArticle("test", `Test\n\n${text}`, "text"), language: lang, published: "2021-12-29T12:00:00+01:00" };
+  const doc = processArticle(a, ctx);
+  const ents = doc.layers.entities!;
+  return { evs: doc.layers.events!, name: (id) => ents.get(id)?.name ?? id };
+}
+
+const consult = (text: string, lang: "de" | "en") => {
+  const { evs, name } = events(text, lang);
+  const c = evs.filter((e) => e.type === "CONSULT");
+  return { c, parties: (e: EventAnnotation) => [...e.actors, ...e.recipients].map(name).sort() };
+};
+
+// [word, language, expected type, expected mode or null]
+const TRIGGERS: [string, "de" | "en", string, string | null][] = [
+  ["Gipfeltreffen", "de", "CONSULT", null],
+  ["Staatsbesuch", "de", "CONSULT", "visit"],
+  ["Videoschalte", "de", "CONSULT", "phone"],
+  ["Telefonats", "de", "CONSULT", "phone"],
+  ["Friedensverhandlungen", "de", "CONSULT", null],
+  ["telefonierten", "de", "CONSULT", "phone"],
+  ["empfing", "de", "CONSULT", "visit"],
+  ["talks", "en", "CONSULT", null],
+  ["summit", "en", "CONSULT", null],
+  ["visited", "en", "CONSULT", "visit"],
+  ["hosted", "en", "CONSULT", "visit"],
+  ["threatened", "en", "THREATEN", null],
+  ["accused", "en", "ACCUSE", null],
+];
+
+for (const [word, lang, type, mode] of TRIGGERS) {
+  test(`trigger ${lang}: ${word} → ${type}${mode ? `/${mode}` : ""}`, () => {
+    const lex = eventLexicon(lang);
+    const defs = lookupTrigger(lex, word.toLowerCase(), /^\p{Lu}/u.test(word));
+    assert.ok(defs, `no trigger for ${word}`);
+    assert.equal(defs![0]!.type, type);
+    assert.equal(defs![0]!.mode, mode);
+  });
+}
+
+test("the trigger lexicons cover all 16 PLOVER types in German and English", () => {
+  const all = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+  for (const lang of ["de", "en"]) {
+    const types = new Set<string>();
+    for (const defs of eventLexicon(lang).words.values()) for (const d of defs) types.add(d.type);
+    assert.deepEqual(all.filter((t) => !types.has(t)), [], lang);
+  }
+});
+
+test("separable verbs need their particle: 'lehnte … ab' rejects, 'traf … ein' arrives", () => {
+  const { evs } = events("Russland lehnte den Vorschlag der Ukraine gestern ab.", "de");
+  assert.deepEqual(evs.map((e) => e.type), ["REJECT"]);
+  const { c } = consult("Olaf Scholz traf am Montag in Kiew ein.", "de");
+  assert.equal(c[0]?.mode, "visit");
+  assert.equal(c[0]?.location?.name, "Kyiv");
+});
+
+test("compounds that only end like a trigger are not events", () => {
+  const lex = eventLexicon("de");
+  assert.equal(lookupTrigger(lex, "pressekonferenz", true), null);
+});
+
+// [text, language, expected status of the (single) meeting]
+const STATUS: [string, "de" | "en", string][] = [
+  ["Olaf Scholz und Emmanuel Macron wollen am Freitag in Paris miteinander sprechen.", "de", "planned"],
+  ["Olaf Scholz hatte sich im Oktober in Paris mit Emmanuel Macron getroffen.", "de", "held"],
+  ["Das geplante Treffen von Olaf Scholz und Emmanuel Macron wurde abgesagt.", "de", "cancelled"],
+  ["Emmanuel Macron hat Olaf Scholz zu einem Besuch nach Paris eingeladen.", "de", "proposed"],
+  ["Olaf Scholz hat Emmanuel Macron ein Treffen im Januar versprochen.", "de", "promised"],
+  ["Frankreich lehnte ein Treffen mit Russland ab.", "de", "rejected"],
+  ["Ein Treffen zwischen Olaf Scholz und Wladimir Putin ist nach Angaben aus Moskau nicht besprochen worden.", "de", "denied"],
+  ["Olaf Scholz traf Emmanuel Macron am Montag in Paris.", "de", "held"],
+  ["Emmanuel Macron will meet Olaf Scholz in Berlin next month.", "en", "planned"],
+  ["Emmanuel Macron met Olaf Scholz in Berlin on Monday.", "en", "held"],
+  ["The planned meeting between Emmanuel Macron and Olaf Scholz was called off.", "en", "cancelled"],
+];
+
+for (const [text, lang, status] of STATUS) {
+  test(`status ${lang}: "${text}" → ${status}`, () => {
+    const { c } = consult(text, lang);
+    assert.equal(c.length, 1, JSON.stringify(c.map((e) => e.provenance)));
+    assert.equal(c[0]!.status, status, c[0]!.provenance.detail);
+  });
+}
+
+// [text, language, expected parties (canonical names, sorted)]
+const PARTIES: [string, "de" | "en", string[]][] = [
+  ["Das Treffen zwischen Olaf Scholz und Emmanuel Macron dauerte zwei Stunden.", "de", ["Emmanuel Macron", "Olaf Scholz"]],
+  ["Olaf Scholz, Emmanuel Macron und Mario Draghi kamen in Rom zusammen.", "de", ["Emmanuel Macron", "Mario Draghi", "Olaf Scholz"]],
+  ["Das Putin-Macron-Treffen endete ohne Ergebnis.", "de", ["Emmanuel Macron", "Vladimir Putin"]],
+  ["Die US-Vertreter verhandelten in Genf mit Russland.", "de", ["Russia", "United States"]],
+  ["Nach Angaben des Kremls telefonierte Wladimir Putin mit Olaf Scholz.", "de", ["Olaf Scholz", "Vladimir Putin"]],
+  ["Emmanuel Macron spoke with Olaf Scholz by phone, the Elysee said.", "en", ["Emmanuel Macron", "Olaf Scholz"]],
+];
+
+for (const [text, lang, parties] of PARTIES) {
+  test(`parties ${lang}: "${text}"`, () => {
+    const { c, parties: p } = consult(text, lang);
+    assert.equal(c.length, 1, JSON.stringify(c.map((e) => e.provenance)));
+    assert.deepEqual(p(c[0]!), parties, c[0]!.provenance.detail);
+  });
+}
+
+// [text, language, expected venue]
+const VENUES: [string, "de" | "en", string][] = [
+  ["Olaf Scholz traf Emmanuel Macron am Montag in Genf.", "de", "Geneva"],
+  ["Olaf Scholz reist am Freitag nach Moskau.", "de", "Moscow"],
+  ["Der Gipfel von Biden und Putin in Genf endete.", "de", "Geneva"],
+  ["Emmanuel Macron hosted Olaf Scholz in Paris.", "en", "Paris"],
+];
+
+for (const [text, lang, venue] of VENUES) {
+  test(`venue ${lang}: "${text}" → ${venue}`, () => {
+    const { c } = consult(text, lang);
+    assert.ok(c.length >= 1);
+    assert.equal(c[0]!.location?.name, venue, c[0]!.provenance.detail);
+  });
+}
+
+test("date from the trigger's clause, not from another clause of the sentence", () => {
+  const { c } = consult("Olaf Scholz und Emmanuel Macron wollen am Donnerstag telefonieren, wie am Dienstag bekannt wurde.", "de");
+  assert.equal(c.length, 1);
+  assert.deepEqual([c[0]!.date?.start, c[0]!.date?.end], ["2021-12-30", "2021-12-30"]);
+  assert.equal(c[0]!.status, "planned");
+});
+
+test("a weekday of a planned visit lies after publication", () => {
+  const { c } = consult("Olaf Scholz reist am Montag nach Paris.", "de");
+  assert.equal(c[0]!.date?.start, "2022-01-03");
+  assert.equal(c[0]!.status, "planned");
+});
+
+test("merge: mentions of one meeting are one record with the best date and place", () => {
+  const text = [
+    "Olaf Scholz und Emmanuel Macron haben sich getroffen.",
+    "Das Treffen fand am Montag in Paris statt.",
+    "Nach dem Treffen zwischen Olaf Scholz und Emmanuel Macron gab es keine Erklärung.",
+  ].join(" ");
+  const { c, parties } = consult(text, "de");
+  assert.equal(c.length, 1, JSON.stringify(c.map((e) => e.evidence.text)));
+  assert.deepEqual(parties(c[0]!), ["Emmanuel Macron", "Olaf Scholz"]);
+  assert.equal(c[0]!.location?.name, "Paris");
+  assert.equal(c[0]!.date?.start, "2021-12-27");
+  assert.equal(c[0]!.status, "held");
+});
+
+test("merge: a past meeting and a planned one of the same sides stay apart", () => {
+  const text = "Olaf Scholz hatte sich im Juni in Genf mit Emmanuel Macron getroffen. Olaf Scholz und Emmanuel Macron wollen sich im Februar in Paris erneut treffen.";
+  const { c } = consult(text, "de");
+  assert.equal(c.length, 2);
+  assert.deepEqual(c.map((e) => e.status).sort(), ["held", "planned"]);
+});
+
+test("every event has evidence that points into the text and a provenance", () => {
+  const text = "Olaf Scholz traf Emmanuel Macron in Paris. Russland lehnte die Forderungen ab. Wladimir Putin drohte der Ukraine.";
+  const a = { ...emptyArticle("test", text, "text"), language: "de", published: "2021-12-29" };
+  const doc = processArticle(a, ctx);
+  assert.ok(doc.layers.events!.length >= 1);
+  for (const e of doc.layers.events!) {
+    assert.equal(doc.text.slice(e.evidence.start, e.evidence.end), e.evidence.text);
+    assert.equal(doc.text.slice(e.trigger.start, e.trigger.end), e.trigger.text);
+    assert.equal(e.provenance.stage, "events");
+    assert.ok(e.provenance.rule.startsWith("trigger:"));
+  }
+});

@@ -1,0 +1,210 @@
+// Parties of an event from the mentions of its clause: sources and venues set apart, states named by adjectives only with a delegation noun.
+import { fold } from "../../core/normalize.js";
+import type { EntityInfo, Mention } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+import type { Range, SentenceView } from "./clause.js";
+import type { EventLexicon } from "./lexicon.js";
+
+export interface Party {
+  entity: string;
+  type: string;
+  /** Token index where the mention starts. */
+  at: number;
+  how: string;
+}
+
+export interface PartyReading {
+  parties: Party[];
+  attribution: string[];
+  /** Mentions that name the venue ("in Genf", "nach Moskau"). */
+  venues: { mention: Mention; at: number }[];
+  /** A news outlet is the subject right before the trigger ("VOA spoke with …"): an interview. */
+  media: boolean;
+}
+
+/** Token index of the first token of a mention. */
+export function tokenAt(v: SentenceView, offset: number): number {
+  const k = v.tokenOf.get(offset);
+  if (k !== undefined) return k;
+  for (let i = 0; i < v.tokens.length; i++) if (v.tokens[i]!.start >= offset) return i;
+  return v.tokens.length - 1;
+}
+
+const MEDIA = new Set(["agency", "outlet", "company"]);
+
+/** Reads parties, attribution sources and venue mentions from the mentions inside the range. */
+export function readParties(
+  v: SentenceView,
+  r: Range,
+  trigger: number,
+  lex: EventLexicon,
+  kb: KnowledgeBase,
+): PartyReading {
+  const parties: Party[] = [];
+  const attribution: string[] = [];
+  const venues: { mention: Mention; at: number }[] = [];
+  let media = false;
+  const start = v.tokens[r.from]!.start;
+  const end = v.tokens[r.to]!.end;
+  const inRange = v.mentions.filter((m) => m.start >= start && m.end <= end);
+  // "mit Trump über eine Beendigung des Krieges mit Russland sprechen": names in the topic phrase are not parties.
+  let topicFrom = -1;
+  let topicTo = -1;
+  for (let k = r.from; k <= r.to; k++)
+    if (lex.topicPreps.has(v.words[k]!)) {
+      topicFrom = k;
+      topicTo = k < trigger ? trigger : r.to;
+      // The topic phrase ends at the next place preposition or comma ("zum Dienstag in Tel Aviv").
+      // Before the trigger a comma ends it too; after the trigger a list may follow ("about his trip, U.S. support, …").
+      for (let j = k + 1; j < topicTo; j++)
+        if (lex.locationPreps.has(v.words[j]!) || (k < trigger && v.words[j] === ",")) {
+          topicTo = j;
+          break;
+        }
+      break;
+    }
+  for (const m of inRange) {
+    // A mention inside a longer one ("US" in "US-Präsidenten") is read through the longer one.
+    if (inRange.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
+    const at = tokenAt(v, m.start);
+    let endTok = at;
+    while (endTok + 1 < v.tokens.length && v.tokens[endTok + 1]!.end <= m.end) endTok++; // names are a few tokens long
+    const before = v.words[at - 1] ?? "";
+    const before2 = v.words[at - 2] ?? "";
+    const after = v.words[endTok + 1] ?? "";
+    const after2 = v.words[endTok + 2] ?? "";
+    const ent = kb.entity(m.entity);
+    // "He urged …" is a pronoun even when a surname is spelled the same ("Liu He").
+    // "He urged …", "In April …": function words are never surnames, even when a KB surname is spelled so ("Liu He").
+    if (m.type === "person" && m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())) continue;
+    // Sources: "Angaben des Kremls zufolge", "nach Angaben von", "according to", news agencies and outlets.
+    const attrib =
+      attributed(v, at, endTok, trigger, lex) ||
+      (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
+      // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
+      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && speakerOf(v, at, endTok, trigger, lex));
+    if (ent?.kind !== undefined && MEDIA.has(ent.kind) && endTok < trigger && trigger - endTok <= 2) media = true;
+    if (attrib) {
+      if (!attribution.includes(m.entity)) attribution.push(m.entity);
+      continue;
+    }
+    if (at > topicFrom && at < topicTo) continue;
+    const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
+    // "in the White House", "im Kreml": the institution's seat is the venue.
+    if (m.type === "organization" && prepBefore && lex.venueInstitutions.has(fold(m.text))) {
+      venues.push({ mention: m, at });
+      continue;
+    }
+    if (m.type === "location" || (m.form === "metonym" && (prepBefore || endTok + 1 === trigger)) || (m.type === "country" && prepBefore && m.form === "name" && at > trigger)) {
+      // A compound prefix ("Alaska-Gipfel") is the venue of its own trigger only.
+      if ((prepBefore && after !== "-") || (after === "-" && endTok + 2 === trigger) || (endTok + 1 === trigger && m.form !== "name")) venues.push({ mention: m, at });
+      if (m.type === "location") continue;
+      if (prepBefore || endTok + 1 === trigger) continue;
+    }
+    // Pronouns are resolved here from the nearest named person (find.ts), not taken from the mention layer.
+    if (m.form === "pronoun") continue;
+    if (m.form === "adjective" && kindOfAct(lex, trigger, v) && at > trigger && at - trigger <= 3) {
+      // "Trump blocked the Turkish sale": after a reported act, a state's adjective names its target.
+      if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
+      continue;
+    }
+    if (m.form === "adjective") {
+      // Only "russische Delegation", "amerikanische Seite", "US officials" name the state as a party.
+      const head = v.words[endTok + 1] ?? "";
+      const head2 = v.words[endTok + 2] ?? "";
+      if (!(lex.groupNouns.has(head) || lex.groupNouns.has(head2) || endTok + 1 === trigger || endTok + 2 === trigger)) continue;
+    }
+    if (m.form === "prefix" || (after === "-" && m.type === "country")) {
+      // "US-Vertreter", "US-Russland-Gespräch": the state is a party; a lone topic prefix ("Ukraine-Gipfel") is not.
+      const head = v.words[endTok + 2] ?? "";
+      const chained = after === "-" && (v.mentions.some((o) => o !== m && o.start === v.tokens[endTok + 2]?.start) || before === "-");
+      // "US-Außenminister Antony Blinken": the prefix belongs to the named person.
+      const named = v.mentions.some((o) => o.type === "person" && o.start >= (v.tokens[endTok + 2]?.end ?? Infinity) && o.start <= (v.tokens[endTok + 3]?.start ?? -1));
+      if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
+    }
+    // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
+    if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
+    // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
+    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1)) continue;
+    if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
+  }
+  return { parties, attribution, venues, media };
+}
+
+/** The name stands in a source phrase: up to six words after "unter Berufung auf", "nach Angaben", or before "zufolge". */
+function attributed(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
+    const w = v.words[k]!;
+    if (w === "," || k === trigger) break;
+    if (lex.attribution.has(w)) return true;
+  }
+  for (let k = endTok + 1; k <= Math.min(v.words.length - 1, endTok + 5); k++) {
+    const w = v.words[k]!;
+    if (w === "," || k === trigger) break;
+    if (lex.attributionPost.has(w)) return true;
+  }
+  return false;
+}
+
+/** "Psaki said on Friday that Biden would speak with …": the speaker, then a complementizer before the trigger. */
+function saidThat(v: SentenceView, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  if (!(endTok + 1 < trigger && lex.reporting.has(v.words[endTok + 1] ?? ""))) return false;
+  for (let k = endTok + 2; k < trigger; k++) if (lex.complementizers.has(v.words[k]!)) return true;
+  return false;
+}
+
+function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  for (const k of [at - 1, at - 2, endTok + 1]) {
+    if (k === trigger || k < 0) continue;
+    if (lex.reporting.has(v.words[k] ?? "") && !(k === at - 2 && (v.words[at - 1] ?? "").length > 4)) return true;
+  }
+  return false;
+}
+
+function possessive(text: string, name: string | undefined): boolean {
+  if (/['’]s$/.test(text)) return true;
+  if (!name || !text.endsWith("s")) return false;
+  const last = name.split(" ").pop()!;
+  return !last.endsWith("s");
+}
+
+/** A capitalized word or hyphen compound follows: a German noun ("Gesandter"), or an English role noun. */
+function isNounAfter(v: SentenceView, k: number): boolean {
+  const w = v.words[k];
+  return w !== undefined && w !== "," && w !== "." && w.length > 1;
+}
+
+function titleOfPerson(v: SentenceView, endTok: number, inRange: Mention[]): boolean {
+  for (let k = endTok + 1; k <= Math.min(v.tokens.length - 1, endTok + 4); k++) {
+    const t = v.tokens[k]!;
+    if (inRange.some((o) => o.type === "person" && o.start === t.start)) return k > endTok + 1;
+    if (t.kind !== "word" && v.words[k] !== "-") return false;
+  }
+  return false;
+}
+
+/** The trigger is a reported act (not a meeting): its object may be named by an adjective. */
+function kindOfAct(lex: EventLexicon, trigger: number, v: SentenceView): boolean {
+  const defs = lex.words.get(v.words[trigger] ?? "");
+  return !!defs && defs.every((d) => d.type !== "CONSULT");
+}
+
+/** Pronouns, prepositions and conjunctions of the language (a KB surname may be spelled like one). */
+export function isFunctionWord(lex: EventLexicon, w: string): boolean {
+  return lex.subjectPronouns.has(w) || lex.locationPreps.has(w) || lex.topicPreps.has(w) || lex.listJoiners.has(w) || lex.complementizers.has(w) || lex.afterPreps.has(w);
+}
+
+function isArticleLike(w: string): boolean {
+  return w.length <= 3 && /^\p{L}+$/u.test(w);
+}
+
+/** Drops a state when a person of that state is already a party (gold names persons where named). */
+export function preferPersons(parties: Party[], entities: Map<string, EntityInfo> | undefined, kb: KnowledgeBase): Party[] {
+  const personCountries = new Set<string>();
+  for (const p of parties) {
+    if (p.type !== "person") continue;
+    const c = entities?.get(p.entity)?.country ?? kb.entity(p.entity)?.country;
+    if (c) personCountries.add(c);
+  }
+  return parties.filter((p) => p.type === "person" || !personCountries.has(p.entity));
+}

@@ -1,0 +1,55 @@
+// Date, venue and duration of an event mention from the times and mentions of its clause.
+import { foldWords } from "../../core/normalize.js";
+import type { EventAnnotation, Mention, TimeExpr } from "../../core/types.js";
+import type { KnowledgeBase } from "../../kb/kb.js";
+import { clauseRange, spanOf, type Range, type SentenceView } from "./clause.js";
+import { tokenAt } from "./participants.js";
+
+const isDate = (x: TimeExpr) => x.range != null && x.value != null && !x.value.startsWith("P") && !x.value.includes("_REF");
+
+/** The date nearest the trigger in its comma clause, else its sentence clause (a date behind a colon is another clause's). */
+export function readDate(v: SentenceView, at: number, clause: Range, wide = true): TimeExpr | null {
+  for (const r of wide ? [clause, clauseRange(v, at, "strong")] : [clause]) {
+    const { start, end } = spanOf(v, r);
+    const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end);
+    if (!cands.length) continue;
+    const pos = v.tokens[at]!.start;
+    cands.sort((a, b) => Math.abs(a.start - pos) - Math.abs(b.start - pos));
+    return cands[0]!;
+  }
+  return null;
+}
+
+/** Minutes of a duration in the clause ("einstündiges", "two-hour"), if any. */
+export function readDuration(v: SentenceView, at: number): number | null {
+  const { start, end } = spanOf(v, clauseRange(v, at, "strong"));
+  const d = v.times.find((x) => x.value && x.value.startsWith("P") && x.start >= start && x.end <= end);
+  return d ? minutesOf(d.value!) : null;
+}
+
+export function minutesOf(v: string): number | null {
+  const m = /^PT?(\d+(?:\.\d+)?)([HMDWY])$/.exec(v);
+  if (!m) return null;
+  const n = +m[1]!;
+  const unit = m[2]!;
+  if (v.startsWith("PT")) return unit === "H" ? n * 60 : unit === "M" ? n : null;
+  return unit === "D" ? n * 1440 : unit === "W" ? n * 10080 : null;
+}
+
+/** The venue as a KB place where the text names one ("Moskau" → Moscow, not the state Russia). */
+export function venueOf(m: Mention, kb: KnowledgeBase): NonNullable<EventAnnotation["location"]> {
+  const hits = kb.lookup(foldWords(m.text)) ?? [];
+  const place = hits.find((h) => h.id.startsWith("place:"));
+  const id = place?.id ?? m.entity;
+  const e = kb.entity(id);
+  return { name: e?.name ?? m.text, entity: e ? id : null, text: m.text };
+}
+
+/** The venue mention nearest to the trigger, preferring those after it ("traf Putin in Genf"). */
+export function pickVenue(v: SentenceView, at: number, venues: { mention: Mention; at: number }[]): Mention | null {
+  if (!venues.length) return null;
+  const sorted = [...venues].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
+  return sorted[0]!.mention;
+}
+
+export { tokenAt };
