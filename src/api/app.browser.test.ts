@@ -70,6 +70,7 @@ test("the timeline draws every dated cluster, zooms, and imprecise dates as span
   const dated = tl.items.filter((i) => i.date);
   assert.equal(await page.locator(".bar").count(), dated.length);
   assert.equal(await page.locator("[data-testid=timeline-list] tbody tr").count(), tl.items.length);
+  await page.screenshot({ path: "/tmp/dossier-timeline-start.png" });
   const width = async () => page.locator(".chart-inner").evaluate((el) => el.getBoundingClientRect().width);
   for (let i = 0; i < 3; i++) {
     const w = await width();

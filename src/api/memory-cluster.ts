@@ -115,7 +115,10 @@ export function currentStatus(c: MemCluster): string {
 const NEGATIONS = new Set(["denied", "cancelled", "rejected"]);
 const REALIZED = new Set(["held", "ongoing"]);
 
-export function conflictsOf(c: MemCluster): Conflict[] {
+/** Names for entity ids in conflict values; the identity when none is given. */
+export type Namer = (id: string) => string;
+
+export function conflictsOf(c: MemCluster, name: Namer = (id) => id): Conflict[] {
   const out: Conflict[] = [];
   const side = (m: MemEvent) => ({ eventId: m.id, docId: m.docId, outlet: m.outlet, evidence: m.evidence.text });
   const group = (field: Conflict["field"], valueOf: (m: MemEvent) => string | null, disagree: (values: string[]) => boolean) => {
@@ -138,9 +141,9 @@ export function conflictsOf(c: MemCluster): Conflict[] {
     const ranges = vals.map((v) => ({ start: v.slice(0, 10), end: v.slice(-10) }));
     return ranges.some((a) => ranges.some((b) => !overlaps(a, b)));
   });
-  group("place", (m) => m.location?.entity ?? m.location?.name ?? null, () => true);
+  group("place", (m) => (m.location ? (m.location.entity ? name(m.location.entity) : m.location.name) : null), () => true);
   group("status", (m) => m.status, (vals) => vals.some((v) => REALIZED.has(v)) && vals.some((v) => NEGATIONS.has(v)));
-  group("participants", (m) => [...participants(m)].sort().join(" + "), (vals) => {
+  group("participants", (m) => [...participants(m)].map(name).sort().join(" + "), (vals) => {
     // Naming fewer participants is not a disagreement; naming a different one is.
     const sets = vals.map((v) => new Set(v.split(" + ")));
     return sets.some((a) => sets.some((b) => [...a].some((x) => !b.has(x)) && [...b].some((x) => !a.has(x))));

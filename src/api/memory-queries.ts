@@ -105,6 +105,8 @@ export class MemoryQueries implements StoryQueries {
     this.items = new Map(this.clusters.map((c) => [c.id, this.toItem(c)]));
   }
 
+  private readonly namer = (id: string): string => this.ref(id).name;
+
   private ref(id: string): EntityRef {
     return this.entityInfo.get(id)?.ref ?? { id, name: id.replace(/^[a-z]+:/, ""), type: "other" };
   }
@@ -134,7 +136,7 @@ export class MemoryQueries implements StoryQueries {
       outlets: [...new Set(c.members.map((m) => m.outlet).filter((o): o is string => !!o))].sort(),
       firstPublished: pubs[0] ?? null,
       lastPublished: pubs.at(-1) ?? null,
-      conflicts: conflictsOf(c).length,
+      conflicts: conflictsOf(c, this.namer).length,
     };
   }
 
@@ -215,7 +217,7 @@ export class MemoryQueries implements StoryQueries {
       ...this.items.get(id)!,
       history: statusHistory(c),
       reports: [...c.members].sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "")).map((m) => this.toEvent(m)),
-      conflictList: conflictsOf(c),
+      conflictList: conflictsOf(c, this.namer),
     };
   }
 
@@ -371,7 +373,7 @@ export class MemoryQueries implements StoryQueries {
   }
 
   async conflicts(p: PageRequest): Promise<Page<Conflict>> {
-    const all = this.sortedItems({}).flatMap((i) => conflictsOf(this.clusterById.get(i.id)!));
+    const all = this.sortedItems({}).flatMap((i) => conflictsOf(this.clusterById.get(i.id)!, this.namer));
     return page(all, p);
   }
 

@@ -16,7 +16,7 @@ export function EventView({ id }: { id: string }) {
             {c.mode ? ` / ${c.mode}` : ""}: <EntityList list={c.participants} />
           </h1>
           <p class="facts">
-            <StatusBadge status={c.status} /> <DateLabel date={c.date} /> {c.location && <span class="place">📍 {c.location.name}</span>} <SourceCount n={c.sources} />
+            <StatusBadge status={c.status} /> <DateLabel date={c.date} /> {c.location && <span class="place">{t("place")}: {c.location.name}</span>} <SourceCount n={c.sources} />
           </p>
           <section>
             <h2>{t("statusHistory")}</h2>

@@ -22,6 +22,9 @@ function layout(net: Network): Map<string, { x: number; y: number }> {
         const dx = pos[i]!.x - pos[j]!.x || 0.01;
         const dy = pos[i]!.y - pos[j]!.y || 0.01;
         const d = Math.max(1, Math.hypot(dx, dy));
+        // Repulsion only between near nodes (Fruchterman-Reingold's cut-off), so that small
+        // groups are not flung to the edges by the large one.
+        if (d > 3 * k) continue;
         const f = (k * k) / d;
         disp[i]!.x += (dx / d) * f;
         disp[i]!.y += (dy / d) * f;
@@ -41,10 +44,23 @@ function layout(net: Network): Map<string, { x: number; y: number }> {
       disp[b]!.y += (dy / d) * f;
     }
     for (let i = 0; i < n; i++) {
+      // Gravity keeps components that share no edge from drifting off the picture.
+      disp[i]!.x -= (pos[i]!.x - W / 2) * 0.6;
+      disp[i]!.y -= (pos[i]!.y - H / 2) * 0.6;
       const d = Math.max(1, Math.hypot(disp[i]!.x, disp[i]!.y));
-      pos[i]!.x = Math.min(W - 40, Math.max(40, pos[i]!.x + (disp[i]!.x / d) * Math.min(d, temp)));
-      pos[i]!.y = Math.min(H - 20, Math.max(20, pos[i]!.y + (disp[i]!.y / d) * Math.min(d, temp)));
+      pos[i]!.x += (disp[i]!.x / d) * Math.min(d, temp);
+      pos[i]!.y += (disp[i]!.y / d) * Math.min(d, temp);
     }
+  }
+  // Fit the result into the picture, leaving room for labels on the right.
+  const xs = pos.map((p) => p.x);
+  const ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (W - 180) / Math.max(1, x1 - x0);
+  const sy = (H - 40) / Math.max(1, y1 - y0);
+  for (const p of pos) {
+    p.x = 30 + (p.x - x0) * sx;
+    p.y = 20 + (p.y - y0) * sy;
   }
   return new Map(net.nodes.map((nd, i) => [nd.id, pos[i]!]));
 }

@@ -39,9 +39,25 @@ function Chart({ items }: { items: TimelineItem[] }) {
   const min = dated.length ? Math.min(...dated.map((i) => dayNum(i.date!.start))) - 3 : 0;
   const max = dated.length ? Math.max(...dated.map((i) => dayNum(i.date!.end))) + 3 : 1;
   const fit = () => setPpd(Math.max(0.01, ((box.current?.clientWidth ?? 1000) - 20) / (max - min + 1)));
+  const scrollTo = useRef<number | null>(null);
   useEffect(() => {
-    if (ppd === null) fit();
+    if (ppd !== null || !dated.length) return;
+    // The first view spans the middle 90% of events, so a stray "since 2014" does not squeeze
+    // the rest into a few pixels; "fit all" and zooming out show everything.
+    const starts = dated.map((i) => dayNum(i.date!.start)).sort((a, b) => a - b);
+    const ends = dated.map((i) => dayNum(i.date!.end)).sort((a, b) => a - b);
+    const lo = starts[Math.floor(starts.length * 0.05)]! - 10;
+    const hi = ends[Math.max(0, Math.ceil(ends.length * 0.95) - 1)]! + 10;
+    const scale = Math.max(0.01, ((box.current?.clientWidth ?? 1000) - 20) / Math.max(30, hi - lo));
+    scrollTo.current = (lo - min) * scale;
+    setPpd(scale);
   }, [dated.length]);
+  useEffect(() => {
+    if (scrollTo.current !== null && box.current) {
+      box.current.scrollLeft = scrollTo.current;
+      scrollTo.current = null;
+    }
+  }, [ppd]);
   const scale = ppd ?? 1;
   const placed = useMemo(() => {
     const sorted = [...dated].sort((a, b) => a.date!.start.localeCompare(b.date!.start));
