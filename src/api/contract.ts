@@ -236,6 +236,10 @@ export interface PromiseItem {
   madeAs: string;
   madeOn: string | null;
   outcome: "open" | "kept" | "broken";
+  /** Finer than outcome: kept | cancelled | denied | rejected | pending | overdue (pending past its due day). */
+  state: string;
+  /** The day or days it was planned for, from the forward-looking reports. */
+  due: { start: string; end: string } | null;
   history: StatusStep[];
 }
 

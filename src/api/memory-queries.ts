@@ -1,8 +1,5 @@
 // StoryQueries over extraction records held in memory: for development, tests and a store-less `dossier serve`.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Context } from "../core/context.js";
-import { KB_DIR } from "../core/paths.js";
 import { toRecord, type ExtractionRecord } from "../core/record.js";
 import { errorRecord, processArticle } from "../extract.js";
 import type { ReadResult } from "../ingest/record-reader.js";
@@ -12,6 +9,7 @@ import type {
   Event, IngestInput, IngestItemResult, IngestProgress, LayerSpan, Meeting, Network, NetworkFilters, Page, PageRequest, Place,
   PlacePoint, PromiseItem, Quote, SearchFacets, SearchHit, SearchResult, Stats, StoryQueries, TimelineFilters, TimelineItem,
 } from "./contract.js";
+import { loadCapitals } from "./capitals.js";
 import { overlaps, precisionOf, publishedDay } from "./dates.js";
 import { readIngestInput, type InputOptions } from "./ingest-input.js";
 import { bestDate, clusterEvents, conflictsOf, currentStatus, statusHistory, type MemCluster, type MemEvent } from "./memory-cluster.js";
@@ -384,7 +382,11 @@ export class MemoryQueries implements StoryQueries {
       const made = history.find((s) => FORWARD.has(s.status));
       if (!made) continue;
       const outcome = KEPT.has(item.status) ? "kept" : BROKEN.has(item.status) ? "broken" : "open";
-      out.push({ cluster: item, madeAs: made.status, madeOn: publishedDay(made.published), outcome, history });
+      const c = this.clusterById.get(item.id)!;
+      const plan = bestDate({ ...c, members: c.members.filter((m) => FORWARD.has(m.status)) });
+      const due = plan?.date ? { start: plan.date.start, end: plan.date.end } : null;
+      const state = outcome === "kept" ? "kept" : outcome === "broken" ? item.status : due && due.end < today() ? "overdue" : "pending";
+      out.push({ cluster: item, madeAs: made.status, madeOn: publishedDay(made.published), outcome, state, due, history });
     }
     return page(out, p);
   }
@@ -475,20 +477,12 @@ function gid(docId: string, id: string): string {
   return id.startsWith("local:") ? `local:${docId}:${id.slice(6)}` : id;
 }
 
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 function byDate(a: TimelineItem, b: TimelineItem): number {
   const da = a.date?.start ?? publishedDay(a.firstPublished) ?? "9999";
   const db = b.date?.start ?? publishedDay(b.firstPublished) ?? "9999";
   return da.localeCompare(db) || a.id.localeCompare(b.id);
-}
-
-/** Country id → capital place id, from the knowledge base's countries file. */
-function loadCapitals(): Map<string, string> {
-  const out = new Map<string, string>();
-  try {
-    const file = JSON.parse(readFileSync(join(KB_DIR, "countries.json"), "utf8")) as { entries: { id: string; capital?: string | null }[] };
-    for (const c of file.entries) if (c.capital) out.set(c.id, c.capital);
-  } catch {
-    // Without the file countries simply stay off the map.
-  }
-  return out;
 }

@@ -51,7 +51,7 @@ const schemas: Record<string, Schema> = {
     edges: arr(obj({ source: str, target: str, weight: int, clusters: arr(str) })),
   }),
   PlacePoint: { allOf: [ref("Place"), obj({ clusters: arr(obj({ id: str, type: str, status: str, date: nullable(ref("DateSpan")), participants: arr(str) })) })] },
-  PromiseItem: obj({ cluster: ref("TimelineItem"), madeAs: str, madeOn: nstr, outcome: { type: "string", enum: ["open", "kept", "broken"] }, history: arr(ref("StatusStep")) }),
+  PromiseItem: obj({ cluster: ref("TimelineItem"), madeAs: str, madeOn: nstr, outcome: { type: "string", enum: ["open", "kept", "broken"] }, state: str, due: nullable(obj({ start: str, end: str })), history: arr(ref("StatusStep")) }),
   SearchHit: obj({
     kind: { type: "string", enum: ["document", "event", "entity", "quote"] }, id: str, title: str, snippet: str, highlights: arr(obj({ start: int, end: int })),
     docId: nstr, clusterId: nstr, outlet: nstr, language: nstr, published: nstr, type: nstr, status: nstr,

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import { EXAMPLES_DIR } from "../core/paths.js";
 import type { StoryQueries } from "../api/contract.js";
+import type { InputOptions } from "../api/ingest-input.js";
+import type { Context } from "../core/context.js";
 import { MemoryQueries } from "../api/memory-queries.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from "../api/server.js";
 import { WEB_DIR } from "../api/static.js";
@@ -15,11 +17,11 @@ export const SERVE_USAGE = `  dossier serve [--port N] [--host ADDR] [--db FILE]
       without --db the bundled examples (or --load PATHs) are extracted into memory.
       DOSSIER_TOKEN=… protects writes (needed when --host is not loopback)`;
 
-/** Opens the SQLite store when its module exists (the Story issue); null means "not available yet". */
-async function openStore(db: string): Promise<StoryQueries | null> {
+/** Opens the SQLite store when the store modules exist in this build; null means "not available". */
+async function openStore(db: string, ctx: Context, inputOptions: InputOptions): Promise<StoryQueries | null> {
+  const { openSqliteQueries } = await import("../api/sqlite-queries.js");
   try {
-    const mod = (await import("../api/sqlite-queries.js" as string)) as { openSqliteQueries?: (file: string) => Promise<StoryQueries> | StoryQueries };
-    return mod.openSqliteQueries ? await mod.openSqliteQueries(db) : null;
+    return await openSqliteQueries(db, ctx, inputOptions);
   } catch (err) {
     if ((err as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return null;
     throw err;
@@ -42,15 +44,17 @@ export async function runServe(args: string[]): Promise<number> {
   const token = process.env.DOSSIER_TOKEN || null;
   if (!isLoopback(host) && !token) console.error(`warning: bound to ${host} without DOSSIER_TOKEN: the API is readable by anyone who can reach it and writes are disabled`);
 
+  const ctx = makeContext();
+  const inputOptions: InputOptions = { allowPrivateUrls: process.env.DOSSIER_ALLOW_PRIVATE_URLS === "1" };
   let queries: StoryQueries | null = null;
   if (values.db) {
-    queries = await openStore(values.db);
+    queries = await openStore(values.db, ctx, inputOptions);
     if (!queries) console.error(`warning: the SQLite store is not available in this build; serving the examples from memory instead of ${values.db}`);
   }
   if (!queries) {
     const paths = values.load?.length ? values.load : [join(EXAMPLES_DIR, "corpus")];
     const started = Date.now();
-    const mem = MemoryQueries.fromPaths(paths, makeContext(), { allowPrivateUrls: process.env.DOSSIER_ALLOW_PRIVATE_URLS === "1" });
+    const mem = MemoryQueries.fromPaths(paths, ctx, inputOptions);
     const s = await mem.stats();
     console.error(`loaded ${s.documents} articles, ${s.events} events, ${s.clusters} clusters in ${Date.now() - started} ms`);
     queries = mem;

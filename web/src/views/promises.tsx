@@ -29,6 +29,8 @@ export function PromisesView() {
                     <div class="small">
                       {t("madeAs")} {tv("status", p.madeAs)} · {day(p.madeOn)} → <StatusBadge status={p.cluster.status} /> <SourceCount n={p.cluster.sources} />
                     </div>
+                    {p.state === "overdue" && <span class="badge status-requested">{t("overdue")}</span>}
+                    {p.due && <div class="small">{t("due")}: {p.due.start === p.due.end ? p.due.start : `${p.due.start} – ${p.due.end}`}</div>}
                     <div class="steps">{p.history.map((s) => <StatusBadge key={s.eventId} status={s.status} />)}</div>
                   </div>
                 ))}
