@@ -87,7 +87,10 @@ interface DocRow {
 }
 
 const CONTEXT_CHARS = 240;
-const FACET_CAP = 1000;
+/** Matches per kind a search looks at (documents, quotes); facet counts are over these. */
+const SEARCH_CAP = 200;
+/** Documents whose events a search reads for matching evidence. */
+const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
 const BROKEN = new Set(["cancelled", "denied", "rejected"]);
 
@@ -198,7 +201,7 @@ export class SqliteQueries implements StoryQueries {
     const w = this.clusterWhere(f);
     const total = (this.db.prepare(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n;
     const limit = p ? `LIMIT ${p.limit} OFFSET ${p.offset}` : "";
-    const rows = this.db.prepare(`SELECT c.* FROM clusters c ${w.sql} ORDER BY coalesce(c.date_start, substr(c.first_published, 1, 10), '9999'), c.id ${limit}`).all(...w.args) as ClusterRow[];
+    const rows = this.db.prepare(`SELECT c.* FROM clusters c ${w.sql} ORDER BY coalesce(c.date_start, c.first_published, '9999'), c.id ${limit}`).all(...w.args) as ClusterRow[];
     return { rows, total };
   }
 
@@ -472,37 +475,51 @@ export class SqliteQueries implements StoryQueries {
 
   // ---- search --------------------------------------------------------------------------
 
+  /**
+   * Search: the first SEARCH_CAP matching documents and quotes (newest first, by FTS), the events
+   * of those documents whose evidence has every word, and entities by name. Facet counts are over
+   * these; snippets are made for the returned page only, so a query costs the same at any store size.
+   */
   async search(q: string, facets: SearchFacets, p: PageRequest): Promise<SearchResult> {
     const terms = queryTerms(q);
-    const hits: SearchHit[] = [];
+    type Lazy = Omit<SearchHit, "snippet" | "highlights"> & { text: () => string; makeTitle?: () => string };
+    const hits: Lazy[] = [];
     const match = terms.length ? (this.deps.matchExpression?.(q) ?? literalMatch(q)) : null;
     if (match) {
       const docs = this.db
-        .prepare(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published, d.text FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ${FACET_CAP}`)
-        .all(match) as { id: string; title: string | null; source: string; outlet: string | null; language: string; published: string | null; text: string }[];
-      for (const d of docs) {
-        const m = matchAll(d.text, terms) ?? [];
-        hits.push({ kind: "document", id: d.id, title: d.title ?? d.source, ...snippet(d.text, m), docId: d.id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: null, status: null });
+        .prepare(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published FROM documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY d.seq DESC`)
+        .all(match) as { id: string; title: string | null; source: string; outlet: string | null; language: string; published: string | null }[];
+      const textOf = this.db.prepare("SELECT text FROM documents WHERE id = ?");
+      for (const d of docs) hits.push({ kind: "document", id: d.id, title: d.title ?? d.source, text: () => (textOf.get(d.id) as { text: string }).text, docId: d.id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: null, status: null });
+      if (docs.length) {
+        // Events of the newest matching documents only (their metadata is already at hand).
+        const meta = new Map(docs.slice(0, EVENT_DOCS).map((d) => [d.id, d]));
+        const evs = this.db
+          .prepare(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence, s.cluster_id FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`)
+          .all(...meta.keys()) as Pick<EventRow, "id" | "doc_id" | "type" | "status" | "evidence" | "cluster_id">[];
+        const dataOf = this.db.prepare("SELECT data FROM events WHERE doc_id = ? AND id = ?");
+        for (const e of evs) {
+          if (!matchAll(e.evidence, terms)) continue;
+          const d = meta.get(e.doc_id)!;
+          const title = () => {
+            const data = JSON.parse((dataOf.get(e.doc_id, e.id) as { data: string }).data) as { actors?: string[]; recipients?: string[] };
+            return `${e.type} · ${[...(data.actors ?? []), ...(data.recipients ?? [])].map((k) => this.ref(k).name).join(", ")}`;
+          };
+          hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, text: () => e.evidence, docId: e.doc_id, clusterId: e.cluster_id, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
+        }
       }
       const quotes = this.db
-        .prepare(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes_fts f JOIN quotes q ON q.seq = f.rowid JOIN documents d ON d.id = q.doc_id WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ${FACET_CAP}`)
+        .prepare(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY q.seq DESC`)
         .all(match) as { id: string; text: string; speaker_key: string | null; doc: string; outlet: string | null; language: string; published: string | null }[];
-      for (const x of quotes) hits.push({ kind: "quote", id: x.id, title: x.speaker_key ? this.ref(x.speaker_key).name : "—", ...snippet(x.text, matchAll(x.text, terms) ?? []), docId: x.doc, clusterId: null, outlet: x.outlet, language: x.language, published: x.published, type: null, status: null });
+      for (const x of quotes) hits.push({ kind: "quote", id: x.id, title: x.speaker_key ? this.ref(x.speaker_key).name : "—", text: () => x.text, docId: x.doc, clusterId: null, outlet: x.outlet, language: x.language, published: x.published, type: null, status: null });
     }
     if (terms.length) {
-      const evWhere = terms.map(() => "e.evidence LIKE ? ESCAPE '\\'").join(" AND ");
-      const events = this.db.prepare(`${SqliteQueries.EVENT_SELECT} WHERE ${evWhere} LIMIT ${FACET_CAP}`).all(...terms.map(like)) as EventRow[];
-      for (const e of events) {
-        const data = JSON.parse(e.data) as { actors?: string[]; recipients?: string[] };
-        const who = [...(data.actors ?? []), ...(data.recipients ?? [])].map((k) => this.ref(k).name).join(", ");
-        hits.push({ kind: "event", id: e.id, title: `${e.type} · ${who}`, ...snippet(e.evidence, matchAll(e.evidence, terms) ?? []), docId: e.doc_id, clusterId: e.cluster_id, outlet: e.outlet, language: e.language, published: e.published, type: e.type, status: e.status });
-      }
       const entWhere = terms.map(() => "lower(name) LIKE ? ESCAPE '\\'").join(" AND ");
       const ents = this.db.prepare(`SELECT key, name, type FROM entities WHERE ${entWhere} LIMIT 200`).all(...terms.map(like)) as { key: string; name: string; type: string }[];
-      for (const n of ents) hits.push({ kind: "entity", id: n.key, title: n.name, ...snippet(n.name, matchAll(n.name, terms) ?? []), docId: null, clusterId: null, outlet: null, language: null, published: null, type: n.type, status: null });
+      for (const n of ents) hits.push({ kind: "entity", id: n.key, title: n.name, text: () => n.name, docId: null, clusterId: null, outlet: null, language: null, published: null, type: n.type, status: null });
     }
     const keys = ["kind", "language", "outlet", "type", "status"] as const;
-    const passes = (h: SearchHit, skip: string | null) => keys.every((k) => k === skip || !facets[k] || h[k] === facets[k]);
+    const passes = (h: Lazy, skip: string | null) => keys.every((k) => k === skip || !facets[k] || h[k] === facets[k]);
     const counts = Object.fromEntries(keys.map((k) => [k, {} as Record<string, number>])) as SearchResult["facets"];
     for (const k of keys)
       for (const h of hits) {
@@ -511,7 +528,11 @@ export class SqliteQueries implements StoryQueries {
       }
     const order: Record<string, number> = { event: 0, entity: 1, document: 2, quote: 3 };
     const filtered = hits.filter((h) => passes(h, null)).sort((a, b) => order[a.kind]! - order[b.kind]!);
-    return { items: filtered.slice(p.offset, p.offset + p.limit), total: filtered.length, offset: p.offset, limit: p.limit, query: q, facets: counts };
+    const items = filtered.slice(p.offset, p.offset + p.limit).map(({ text, makeTitle, ...h }): SearchHit => {
+      const t = text();
+      return { ...h, ...(makeTitle ? { title: makeTitle() } : {}), ...snippet(t, matchAll(t, terms) ?? []) };
+    });
+    return { items, total: filtered.length, offset: p.offset, limit: p.limit, query: q, facets: counts };
   }
 
   // ---- ingest --------------------------------------------------------------------------
@@ -552,7 +573,10 @@ export async function openSqliteQueries(file: string, ctx: Context, inputOptions
   const open = await load("../store/open.js");
   const ing = await load("../store/ingest.js");
   const stem = await load("../store/stem.js").catch(() => null);
-  const db = (open.openStore as (path: string) => SqlDb)(file);
+  const db = (open.openStore as (path: string) => SqlDb & { exec(sql: string): void })(file);
+  // The timeline's order as an index, so a page costs the same at any store size.
+  // (Belongs in the store's migrations; IF NOT EXISTS keeps this harmless once it is there.)
+  db.exec("CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, first_published, '9999'), id)");
   const ingestRecords = ing.ingestRecords as (db: SqlDb, ctx: Context | null, records: Iterable<ExtractionRecord>, opts?: object) => unknown;
   const words = stem?.words as ((t: string) => string[]) | undefined;
   const queryStems = stem?.queryStems as ((w: string) => string[]) | undefined;

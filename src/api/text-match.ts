@@ -2,14 +2,29 @@
 
 /** Folds each UTF-16 unit on its own (so offsets stay equal): lower case, accents dropped. */
 export function fold(text: string): string {
-  let out = "";
+  // ASCII is most of any article: lower-case it directly and normalize only the rest.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  const out: string[] = [];
   for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const bare = lower.normalize("NFD").replace(/\p{M}/gu, "");
-    out += bare.length === ch.length ? bare : lower.length === ch.length ? lower : ch;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch);
+      continue;
+    }
+    let f = FOLDED.get(ch);
+    if (f === undefined) {
+      const lower = ch.toLowerCase();
+      const bare = lower.normalize("NFD").replace(/\p{M}/gu, "");
+      f = bare.length === ch.length ? bare : lower.length === ch.length ? lower : ch;
+      if (FOLDED.size < 65536) FOLDED.set(ch, f);
+    }
+    out.push(f);
   }
-  return out;
+  return out.join("");
 }
+
+/** Folded forms of the non-ASCII characters seen so far (normalizing is the slow part). */
+const FOLDED = new Map<string, string>();
 
 /** The words of a query, folded; quotes group words into one phrase. */
 export function queryTerms(q: string): string[] {

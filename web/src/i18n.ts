@@ -105,6 +105,8 @@ const en = {
   field_status: "status",
   aiGenerated: "machine-written according to the page",
   stats: "articles · events · real-world events",
+  showing: "Showing the first",
+  narrow: "narrow the dates or filters to see the rest.",
 };
 
 export type Key = keyof typeof en;
@@ -211,6 +213,8 @@ const de: Record<Key, string> = {
   field_status: "Status",
   aiGenerated: "laut Seite maschinell geschrieben",
   stats: "Artikel · Meldungen · Ereignisse",
+  showing: "Angezeigt werden die ersten",
+  narrow: "Zeitraum oder Filter eingrenzen, um den Rest zu sehen.",
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, de };

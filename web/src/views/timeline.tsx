@@ -181,6 +181,11 @@ export function TimelineView() {
       <Show v={data}>
         {(page) => (
           <>
+            {page.total > page.items.length && (
+              <p class="help" data-testid="truncated">
+                {t("showing")} {page.items.length} {t("of")} {page.total} — {t("narrow")}
+              </p>
+            )}
             <Chart items={page.items} />
             <table class="list" data-testid="timeline-list">
               <thead>
