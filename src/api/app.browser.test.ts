@@ -1,12 +1,13 @@
 // The web app in a real browser (Debian's chromium via playwright-core): timeline, event, actor, search, ingest, XSS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { EXAMPLES_DIR } from "../core/paths.js";
 import { makeContext } from "../cli/context.js";
-import type { Cluster, Page as ApiPage, TimelineItem } from "./contract.js";
+import type { Cluster, Page as ApiPage, StoryQueries, TimelineItem } from "./contract.js";
 import { MemoryQueries } from "./memory-queries.js";
 import { startServer, type RunningServer } from "./server.js";
 import { WEB_DIR } from "./static.js";
@@ -35,6 +36,7 @@ Beide sprachen nach Angaben eines Sprechers über die Ukraine. <img src=x onerro
 `;
 
 let server: RunningServer;
+let dbDir: string | null = null;
 let browser: Browser;
 let page: Page;
 let base: string;
@@ -42,7 +44,15 @@ const dialogs: string[] = [];
 
 before(async () => {
   if (skip) return;
-  const queries = MemoryQueries.fromPaths([join(EXAMPLES_DIR, "corpus")], makeContext());
+  // DOSSIER_TEST_STORE=sqlite runs the same tests over the SQLite store (when the build has it).
+  let queries: StoryQueries;
+  if (process.env.DOSSIER_TEST_STORE === "sqlite") {
+    const { openSqliteQueries } = await import("./sqlite-queries.js");
+    dbDir = mkdtempSync(join(tmpdir(), "dossier-browser-"));
+    queries = await openSqliteQueries(join(dbDir, "t.db"), makeContext());
+    const dir = join(EXAMPLES_DIR, "corpus");
+    await queries.ingest({ files: readdirSync(dir).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) })) }, () => undefined);
+  } else queries = MemoryQueries.fromPaths([join(EXAMPLES_DIR, "corpus")], makeContext());
   server = await startServer({ queries, port: 0 });
   base = server.url;
   const { chromium } = await import("playwright-core");
@@ -57,6 +67,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
 });
 
 async function api<T>(path: string): Promise<T> {
