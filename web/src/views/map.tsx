@@ -40,11 +40,15 @@ function useCountries(): string[] {
 
 export function MapView() {
   const countries = useCountries();
-  const data = useApi<PlacePoint[]>("/api/places");
+  const [meetingsOnly, setMeetingsOnly] = useState(true);
+  const data = useApi<PlacePoint[]>(meetingsOnly ? "/api/places?type=CONSULT" : "/api/places");
   const [sel, setSel] = useState<PlacePoint | null>(null);
   return (
     <div class="map-view">
       <p class="help">{t("mapHelp")}</p>
+      <label>
+        <input type="checkbox" checked={meetingsOnly} onChange={() => { setMeetingsOnly(!meetingsOnly); setSel(null); }} /> {t("meetingsOnly")}
+      </label>
       <Show v={data}>
         {(places) => (
           <div class="map-body">
