@@ -140,7 +140,7 @@ test("search finds hits with highlighted terms and facets narrow them", { skip }
   await page.screenshot({ path: "/tmp/dossier-search.png" });
 });
 
-test("network, map and promises board render from the examples", { skip }, async () => {
+test("network, map, actors, disagreements and promises board render from the examples", { skip }, async () => {
   await page.goto(`${base}/#/network`);
   await page.waitForSelector("[data-testid=network] .node");
   assert.ok((await page.locator("[data-testid=network] .node").count()) >= 5);
@@ -149,6 +149,11 @@ test("network, map and promises board render from the examples", { skip }, async
   await page.waitForSelector("[data-testid=map] circle.place");
   assert.ok((await page.locator("[data-testid=map] path.land").count()) > 100, "the offline world map is drawn");
   await page.screenshot({ path: "/tmp/dossier-map.png" });
+  await page.goto(`${base}/#/actors`);
+  await page.waitForSelector("[data-testid=actors] tr");
+  assert.ok((await page.locator("[data-testid=actors] tr").count()) >= 20);
+  await page.goto(`${base}/#/conflicts`);
+  await page.waitForSelector("[data-testid=conflicts] h1");
   await page.goto(`${base}/#/promises`);
   await page.waitForSelector("[data-testid=promises] .card");
   await page.screenshot({ path: "/tmp/dossier-promises.png" });

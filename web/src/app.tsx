@@ -5,6 +5,8 @@ import { lang, setLang, t } from "./i18n";
 import { useRoute } from "./router";
 import { useSignal } from "./signal";
 import { ActorView } from "./views/actor";
+import { ActorsView } from "./views/actors";
+import { ConflictsView } from "./views/conflicts";
 import { DocumentsView } from "./views/documents";
 import { EventView } from "./views/event";
 import { IngestView } from "./views/ingest";
@@ -28,6 +30,10 @@ function View() {
       return <ActorView id={id ?? ""} />;
     case "doc":
       return <ReaderView id={id ?? ""} />;
+    case "actors":
+      return <ActorsView />;
+    case "conflicts":
+      return <ConflictsView />;
     case "docs":
       return <DocumentsView />;
     case "network":
@@ -51,9 +57,11 @@ export function App() {
   const stats = useApi<Stats>(`/api/stats?v=${path[0] === "ingest" ? Date.now() : 0}`);
   const nav: [string, Parameters<typeof t>[0]][] = [
     ["#/", "navTimeline"],
+    ["#/actors", "navActors"],
     ["#/network", "navNetwork"],
     ["#/map", "navMap"],
     ["#/promises", "navPromises"],
+    ["#/conflicts", "navConflicts"],
     ["#/docs", "navDocuments"],
     ["#/search", "navSearch"],
     ["#/ingest", "navIngest"],
