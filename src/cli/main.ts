@@ -9,6 +9,7 @@ usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
       PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, directories, - for stdin
   dossier start                 run the main job on the bundled examples and print the timeline
+  dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/
   dossier eval [--json]         score the extractor on the bundled examples against their gold
   dossier help
 
@@ -51,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
     case "eval": {
       const { runEval } = await import("../eval/run.js");
       return runEval(rest);
+    }
+    case "serve": {
+      const { runServe } = await import("./serve-command.js");
+      return runServe(rest);
     }
     case "start": {
       const { runStart } = await import("./start-command.js");
