@@ -30,3 +30,13 @@ export type Lang = (typeof LANGUAGES)[number];
 export function isLang(x: string): x is Lang {
   return (LANGUAGES as readonly string[]).includes(x);
 }
+
+/**
+ * Every inflected form of the language's reporting verbs ("sagte", "said"). The file lists forms
+ * by lemma; several stages (mentions, events, quotes) need the flat list.
+ */
+export function reportingVerbForms(lang: string): string[] {
+  const file = lexicon<{ verbs?: string[] | Record<string, string[]> }>(lang, "reporting", {});
+  const v = file.verbs ?? [];
+  return Array.isArray(v) ? v : Object.values(v).flat();
+}

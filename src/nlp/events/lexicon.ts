@@ -1,5 +1,5 @@
 // Loads and precompiles the event lexicons of one language: triggers by word form, status cues and context words.
-import { lexicon } from "../../core/lexicon.js";
+import { lexicon, reportingVerbForms } from "../../core/lexicon.js";
 import { fold } from "../../core/normalize.js";
 import type { EventStatus, EventType } from "../../core/types.js";
 
@@ -119,7 +119,6 @@ export function eventLexicon(lang: string): EventLexicon {
   const raw = lexicon<{ verbs?: RawEntry[]; nouns?: RawEntry[]; blocked?: string[] }>(lang, "events", {});
   const st = lexicon<Record<string, string[]>>(lang, "event-status", {});
   const cues = lexicon<Record<string, string[]>>(lang, "event-cues", {});
-  const rep = lexicon<{ verbs?: string[] }>(lang, "reporting", {});
   const time = lexicon<{ weekdays?: Record<string, number> }>(lang, "time", {});
   const words = new Map<string, TriggerDef[]>();
   const heads = new Map<string, { head: string; defs: TriggerDef[] }[]>();
@@ -196,7 +195,7 @@ export function eventLexicon(lang: string): EventLexicon {
     determiners: new Set((cues.determiners ?? []).map(fold)),
     phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
     negation: new Set((st.negation ?? []).map(fold)),
-    reporting: new Set((rep.verbs ?? []).map(fold)),
+    reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),
   };
   cache.set(lang, lex);

@@ -1,6 +1,6 @@
 // Language data for finding people the KB does not know: first names, titles, apposition openers, non-name words.
 import { createRequire } from "node:module";
-import { lexicon } from "../../core/lexicon.js";
+import { lexicon, reportingVerbForms } from "../../core/lexicon.js";
 import { tokenKey } from "../../kb/alias-trie.js";
 
 export interface NameLexicon {
@@ -64,7 +64,7 @@ export function nameLexicon(lang: string): NameLexicon {
   const cues = lexicon<CueData>(lang === "de" ? "de" : "en", "person-cues", { titles: [], appositionStarts: [], nonNameWords: [], capitalizedFunctionWords: [] });
   const other = lexicon<CueData>(lang === "de" ? "en" : "de", "person-cues", { titles: [], appositionStarts: [], nonNameWords: [], capitalizedFunctionWords: [] });
   const patterns = lexicon<{ particles: string[]; weakParticles?: string[] }>("common", "name-patterns", { particles: [] });
-  const reporting = lexicon<{ verbs: string[] }>(lang === "de" ? "de" : "en", "reporting", { verbs: [] });
+  const reportingVerbs = reportingVerbForms(lang === "de" ? "de" : "en");
   // Only the document language's word list says which names are ambiguous ("Will" is a name in German texts).
   const ambiguous = new Set(fold(first[0]!.ambiguous));
   const firstNames = new Set([...fold(packagedFirstNames()), ...first.flatMap((f) => fold(f.names))]);
@@ -77,7 +77,7 @@ export function nameLexicon(lang: string): NameLexicon {
     // Capitalized words are compared case-sensitively in German ("Bund" vs "bund" matters little), folded here.
     nonNameWords: new Set([...fold(cues.nonNameWords), ...fold(other.nonNameWords)]),
     functionWords: new Set(fold(cues.capitalizedFunctionWords)),
-    reportingVerbs: new Set(fold(reporting.verbs.filter((v) => !v.includes(" ")))),
+    reportingVerbs: new Set(fold(reportingVerbs.filter((v) => !v.includes(" ")))),
     particles: new Set(fold(patterns.particles)),
     weakParticles: new Set(fold(patterns.weakParticles ?? [])),
     titleSuffixes: fold([...(cues.titleSuffixes ?? []), ...(other.titleSuffixes ?? [])]),

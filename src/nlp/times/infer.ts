@@ -1,7 +1,7 @@
 // Infers a publication day for a text without one: the offices of the people it names (KB), its tensed dates and weekdays.
-import { foldWords } from "../../core/normalize.js";
 import type { Document, Sentence, Span } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { tokenKey } from "../../kb/alias-trie.js";
 import { dayNumber, iso, parseIso, type Ymd } from "./calendar.js";
 import { resolveTimes, type Found } from "./tagger.js";
 
@@ -18,13 +18,13 @@ function peopleRoles(text: string, tokens: readonly Span[], kb: KnowledgeBase): 
   const words = tokens.filter((t) => /^[\p{L}]/u.test(text[t.start] ?? ""));
   const seen = new Map<string, [number, number][]>();
   const horizon = kbHorizon(kb);
+  const keys = words.map((w) => tokenKey(text.slice(w.start, w.end)));
   for (let i = 0; i < words.length; i++) {
-    const first = foldWords(text.slice(words[i]!.start, words[i]!.end));
-    if (!kb.firstWords.has(first)) continue;
+    // Only full names (two words or more) date a text: the first word must start a KB alias.
+    if (!kb.trie.prefixes.has(keys[i]!)) continue;
     for (let n = Math.min(kb.maxWords, 4); n >= 2; n--) {
-      const last = words[i + n - 1];
-      if (!last) continue;
-      const hits = kb.lookup(foldWords(text.slice(words[i]!.start, last.end)));
+      if (i + n > words.length) continue;
+      const hits = kb.trie.hits.get(keys.slice(i, i + n).join(" "));
       const person = hits?.find((h) => h.form === "name" && h.id.startsWith("person:"));
       if (!person || seen.has(person.id)) continue;
       const e = kb.entity(person.id);
