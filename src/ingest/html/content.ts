@@ -4,7 +4,8 @@ import { contains, findAll, findFirst, idClass, isElement, squash, textOf, type 
 
 interface HtmlData {
   dropTags: string[];
-  boilerplate: string;
+  boilerplateWords: string[];
+  boilerplateClasses: string[];
   keepIfMatches: string;
   positive: string;
   negative: string;
@@ -14,7 +15,8 @@ interface HtmlData {
 
 interface Compiled {
   drop: Set<string>;
-  boilerplate: RegExp;
+  boilerplateWord: RegExp;
+  boilerplateClass: Set<string>;
   keep: RegExp;
   positive: RegExp;
   negative: RegExp;
@@ -27,7 +29,8 @@ function data(): Compiled {
   if (compiled) return compiled;
   const d = lexicon<HtmlData>("common", "html-boilerplate", {
     dropTags: [],
-    boilerplate: "(?!)",
+    boilerplateWords: [],
+    boilerplateClasses: [],
     keepIfMatches: "(?!)",
     positive: "(?!)",
     negative: "(?!)",
@@ -36,7 +39,9 @@ function data(): Compiled {
   });
   compiled = {
     drop: new Set(d.dropTags),
-    boilerplate: new RegExp(d.boilerplate),
+    // Tested per class token: "article-comments" and "share_bar" match, "field-label-hidden" only through boilerplateClasses (it does not).
+    boilerplateWord: new RegExp(`(?:^|[_-])(?:${d.boilerplateWords.join("|") || "(?!)"})(?:$|[_-])`),
+    boilerplateClass: new Set(d.boilerplateClasses),
     keep: new RegExp(d.keepIfMatches),
     positive: new RegExp(d.positive),
     negative: new RegExp(d.negative),
@@ -75,13 +80,13 @@ export interface ContentResult {
 }
 
 /** Extracts the article from a parsed page; empty text when nothing article-like is there. */
-export function extractContent(doc: Document): ContentResult {
+export function extractContent(doc: Document, debug?: { parts?: Element[] }): ContentResult {
   const d = data();
   const body = findFirst(doc, (e) => e.name === "body") ?? doc;
   const h1 = findFirst(body, (e) => e.name === "h1");
   const headline = h1 ? squash(textOf(h1)) || null : null;
   const removed: { text: string; reason: string }[] = [];
-  prune(body, d, removed);
+  prune(body, d, removed, paragraphText(body, Infinity));
 
   const stats = new Map<Element, Stats>();
   measure(body, stats);
@@ -109,6 +114,18 @@ export function extractContent(doc: Document): ContentResult {
     }
   }
   // A known article-body container inside or around the winner is the more precise choice.
+  // The page's own article-body container around the winner: page builders split one article into many boxes.
+  {
+    let level = 0;
+    for (let p = best.parent as Element | null; p && isElement(p) && p.name !== "body" && level < 6; p = p.parent as Element | null, level++) {
+      const st = stats.get(p);
+      if (!st || st.text === 0) break;
+      if ((d.content.test(idClass(p)) || p.attribs.itemprop === "articleBody" || p.name === "article") && st.link / st.text < 0.35) {
+        best = p;
+        break;
+      }
+    }
+  }
   const named = findAll(best, (e) => d.content.test(idClass(e)) || e.attribs.itemprop === "articleBody");
   const bestText = stats.get(best)!.text;
   for (const n of named) {
@@ -152,11 +169,12 @@ export function extractContent(doc: Document): ContentResult {
   }
   for (const p of parts) blocks.push(...toBlocks(p, stats));
   const text = blocks.join("\n\n");
+  if (debug) debug.parts = parts;
   return { text, headline, method: "html-content", removed };
 }
 
 /** Drops elements that are never article text, by tag, hidden state or class/id pattern. */
-function prune(root: Element | Document, d: Compiled, removed: { text: string; reason: string }[]): void {
+function prune(root: Element | Document, d: Compiled, removed: { text: string; reason: string }[], pageText: number): void {
   const kept: ChildNode[] = [];
   let changed = false;
   for (const c of root.children) {
@@ -168,7 +186,7 @@ function prune(root: Element | Document, d: Compiled, removed: { text: string; r
       kept.push(c);
       continue;
     }
-    const reason = dropReason(c, d);
+    const reason = dropReason(c, d, pageText);
     if (reason) {
       changed = true;
       if (reason !== "tag") {
@@ -177,13 +195,17 @@ function prune(root: Element | Document, d: Compiled, removed: { text: string; r
       }
       continue;
     }
-    prune(c, d, removed);
+    prune(c, d, removed, pageText);
     kept.push(c);
   }
   if (changed) root.children = kept;
 }
 
-function dropReason(el: Element, d: Compiled): string | null {
+export function dropReasonOf(el: Element): string | null {
+  return dropReason(el, data(), Infinity);
+}
+
+function dropReason(el: Element, d: Compiled, pageText: number): string | null {
   if (d.drop.has(el.name)) return "tag";
   const a = el.attribs;
   if (a.hidden !== undefined) return "hidden";
@@ -193,20 +215,25 @@ function dropReason(el: Element, d: Compiled): string | null {
   const role = a.role;
   if (role && /^(navigation|complementary|contentinfo|banner|menu|menubar|search|dialog|alert)$/.test(role)) return "navigation";
   const ic = idClass(el);
-  if (ic && d.boilerplate.test(ic) && !d.keep.test(ic) && el.name !== "body" && el.name !== "html") {
+  if (ic && isBoilerplate(ic, d) && !d.keep.test(ic) && el.name !== "body" && el.name !== "html") {
     // A wrapper with a misleading class ("page-with-sidebar") may hold the article: keep it when it has much paragraph text.
-    if (paragraphText(el) > 1200) return null;
+    if (paragraphText(el, pageText * 0.6) > pageText * 0.6 && pageText > 500) return null;
     return "boilerplate";
   }
   return null;
 }
 
+function isBoilerplate(ic: string, d: Compiled): boolean {
+  for (const t of ic.split(/\s+/)) if (t && (d.boilerplateClass.has(t) || d.boilerplateWord.test(t))) return true;
+  return false;
+}
+
 /** Length of the text in paragraphs below an element (cheap guard against pruning the article). */
-function paragraphText(el: Element): number {
+function paragraphText(el: Element | Document, enough: number): number {
   let n = 0;
   for (const p of findAll(el, (e) => e.name === "p")) {
     n += squash(textOf(p)).length;
-    if (n > 5000) break;
+    if (n > enough) break;
   }
   return n;
 }
@@ -326,18 +353,26 @@ function precedes(a: ChildNode, b: ChildNode): boolean {
   return kids.indexOf(pa[i]!) < kids.indexOf(pb[i]!);
 }
 
-/** Block elements become paragraphs; link lists and link-dense boxes inside the content are skipped. */
+const HEADING = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * Block elements become paragraphs; link lists and link-dense boxes inside the content are skipped,
+ * and so is a heading left with nothing under it ("Related articles" over a dropped link list).
+ */
 function toBlocks(root: Element, stats: Map<Element, Stats>): string[] {
-  const out: string[] = [];
+  const items: { text: string; heading: boolean }[] = [];
+  const GAP = { text: "", heading: false };
   let cur = "";
+  let curHeading = false;
   const flush = () => {
     const t = squash(cur);
-    if (t) out.push(t);
+    if (t) items.push({ text: t, heading: curHeading });
     cur = "";
   };
-  const walk = (node: ChildNode) => {
+  const walk = (node: ChildNode, inHeading: boolean) => {
     if (node.type === "text") {
       cur += (node as { data: string }).data;
+      if (inHeading) curHeading = true;
       return;
     }
     if (!isElement(node)) return;
@@ -352,15 +387,38 @@ function toBlocks(root: Element, stats: Map<Element, Stats>): string[] {
       if (st && st.text > 0) {
         const ld = st.link / st.text;
         const container = tag === "ul" || tag === "ol" || tag === "div" || tag === "section" || tag === "table" || tag === "dl" || tag === "li";
-        if (container && (ld > 0.5 || (ld > 0.25 && st.text < 200))) return;
-        if (tag === "p" && ld > 0.8) return;
+        if ((container && (ld > 0.5 || (ld > 0.25 && st.text < 200))) || (tag === "p" && ld > 0.8) || (HEADING.has(tag) && tag !== "h1" && ld > 0.5)) {
+          flush();
+          items.push(GAP);
+          return;
+        }
       }
     }
-    if (block) flush();
-    for (const c of node.children) walk(c);
-    if (block) flush();
+    if (block) {
+      flush();
+      curHeading = false;
+    }
+    const h = inHeading || HEADING.has(tag);
+    for (const c of node.children) walk(c, h);
+    if (block) {
+      flush();
+      curHeading = false;
+    }
   };
-  walk(root);
+  walk(root, false);
   flush();
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it === GAP) continue;
+    if (it.heading) {
+      let j = i + 1;
+      while (j < items.length && items[j]!.heading) j++;
+      const next = items[j];
+      // Nothing or a dropped link box follows: the heading announced boilerplate.
+      if (!next || next === GAP) continue;
+    }
+    out.push(it.text);
+  }
   return out;
 }
