@@ -15,10 +15,13 @@ export interface CleanBench {
   pages: number;
   seconds: number;
   pagesPerSecond: number;
+  /** CPU time (user + system) of the extraction loop: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
+  pagesPerCpuSecond: number;
   f1: number | null;
   precision: number | null;
   recall: number | null;
-  readabilityLxml: { pagesPerSecond: number; f1: number | null } | null;
+  readabilityLxml: { pagesPerSecond: number; pagesPerCpuSecond: number; f1: number | null } | null;
 }
 
 /** Runs the benchmark; null when ../shared is absent. `out` receives the JSONL records. */
@@ -30,6 +33,7 @@ export function runCleanBench(opts: { out?: string; baseline?: boolean; limit?: 
   const ctx = makeContext();
   const lines: string[] = [];
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const f of files) {
     const source = `pages/${f.name}`;
     try {
@@ -41,6 +45,8 @@ export function runCleanBench(opts: { out?: string; baseline?: boolean; limit?: 
     }
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const out = opts.out ?? "/tmp/dossier-clean-bench.jsonl";
   writeFileSync(out, lines.join("\n") + "\n");
   const score = scoreFile(out);
@@ -50,6 +56,8 @@ export function runCleanBench(opts: { out?: string; baseline?: boolean; limit?: 
     pages: files.length,
     seconds: +seconds.toFixed(2),
     pagesPerSecond: +(files.length / seconds).toFixed(1),
+    cpuSeconds: +cpuSeconds.toFixed(2),
+    pagesPerCpuSecond: +(files.length / cpuSeconds).toFixed(1),
     f1: score?.f1 ?? null,
     precision: score?.precision ?? null,
     recall: score?.recall ?? null,
@@ -86,6 +94,7 @@ for path in names:
     docs.append((path, t))
 out = []
 t0 = time.time()
+c0 = time.process_time()
 for path, html in docs:
     try:
         s = Document(html).summary()
@@ -94,8 +103,9 @@ for path, html in docs:
         txt = ''
     out.append((path, txt))
 dt = time.time() - t0
+dc = time.process_time() - c0
 for path, txt in out: print(json.dumps({'document': {'source': path, 'text': txt}}))
-print(json.dumps({'seconds': dt}), file=sys.stderr)
+print(json.dumps({'seconds': dt, 'cpu': dc}), file=sys.stderr)
 `;
 
 function runReadabilityLxml(pagesDir: string, names: string[], out: string): CleanBench["readabilityLxml"] {
@@ -107,21 +117,38 @@ function runReadabilityLxml(pagesDir: string, names: string[], out: string): Cle
     maxBuffer: 1 << 30,
   });
   if (r.status !== 0) return null;
-  const m = /\{"seconds": ([\d.]+)\}/.exec(r.stderr);
+  const m = /\{"seconds": ([\d.]+), "cpu": ([\d.]+)\}/.exec(r.stderr);
   if (!m) return null;
   writeFileSync(out, r.stdout);
   const seconds = Number(m[1]);
-  return { pagesPerSecond: +(names.length / seconds).toFixed(1), f1: scoreFile(out)?.f1 ?? null };
+  const cpu = Number(m[2]);
+  return { pagesPerSecond: +(names.length / seconds).toFixed(1), pagesPerCpuSecond: +(names.length / cpu).toFixed(1), f1: scoreFile(out)?.f1 ?? null };
+}
+
+/** Runs the benchmark and prints JSON and a table with the speed ratio; `npm run bench` calls this. */
+export function printCleanBench(opts: { out?: string; baseline?: boolean; limit?: number } = {}): void {
+  const r = runCleanBench(opts);
+  if (!r) {
+    console.log("\ncleaning benchmark not found (../shared/eval/external/cleaning); skipped");
+    return;
+  }
+  console.log(JSON.stringify({ cleaning: r }));
+  const b = r.readabilityLxml;
+  console.log(`\n| cleaning benchmark (${r.pages} pages) | F1 | pages/s (wall) | pages per CPU-second |\n|---|---|---|---|`);
+  console.log(`| dossier (HTML reader + line cleaning) | ${r.f1} | ${r.pagesPerSecond} | ${r.pagesPerCpuSecond} |`);
+  if (b) {
+    console.log(`| readability-lxml (python3-readability), same pages, same run | ${b.f1} | ${b.pagesPerSecond} | ${b.pagesPerCpuSecond} |`);
+    console.log(`| speed ratio | | ${(r.pagesPerSecond / b.pagesPerSecond).toFixed(1)}x | ${(r.pagesPerCpuSecond / b.pagesPerCpuSecond).toFixed(1)}x |`);
+  } else console.log("| readability-lxml | not installed (apt install python3-readability); BASELINES.md: F1 0.843 at 24.0 pages/s | | |");
 }
 
 if (process.argv[1]?.endsWith("bench/clean.js")) {
   const args = process.argv.slice(2);
   const outIdx = args.indexOf("--out");
   const limIdx = args.indexOf("--limit");
-  const r = runCleanBench({
+  printCleanBench({
     ...(outIdx >= 0 ? { out: args[outIdx + 1]! } : {}),
     ...(limIdx >= 0 ? { limit: Number(args[limIdx + 1]) } : {}),
     baseline: !args.includes("--no-baseline"),
   });
-  console.log(r ? JSON.stringify(r) : "cleaning benchmark not found (../shared/eval/external/cleaning); skipped");
 }

@@ -38,3 +38,4 @@ console.log(`| articles in corpus | ${result.articles} (mean ${result.meanArticl
 console.log(`| extract, articles/s (one core) | ${result.extract.articlesPerSecond} |`);
 console.log(`| knowledge base load | ${result.kbLoadMs} ms |`);
 console.log(`| peak RSS | ${result.peakRssMB} MB |`);
+(await import("./clean.js")).printCleanBench();
