@@ -160,13 +160,15 @@ export function extractContent(doc: Document, debug?: { parts?: Element[] }): Co
   const blocks: string[] = [];
   // The lead/teaser often sits between headline and body, outside the winning container.
   const first = parts[0]!;
-  const leads = findAll(body, (e) => d.lead.test(idClass(e)) && !contains(e, first) && !parts.some((p) => contains(p, e)));
-  for (const l of leads.slice(0, 2)) {
-    const st = stats.get(l);
-    if (!st || st.text < 30 || st.text > 1500 || st.link / st.text > 0.3) continue;
-    if (!precedes(l, first)) continue;
-    blocks.push(...toBlocks(l, stats));
-  }
+  // Only leads near the article: inside the first part's ancestor a few levels up, before the first part, not nested in each other.
+  let scope: Element | Document = first;
+  for (let i = 0; i < 12 && scope.parent; i++) scope = scope.parent as Element;
+  const leads = findAll(scope, (e) => d.lead.test(idClass(e)) && !contains(e, first) && !parts.some((p) => contains(p, e)) && precedes(e, first)).filter((e) => {
+    const st = stats.get(e);
+    return !!st && st.text >= 30 && st.text <= 1500 && st.link / st.text <= 0.3;
+  });
+  const outer = leads.filter((l) => !leads.some((o) => o !== l && contains(o, l)));
+  for (const l of outer.slice(-2)) blocks.push(...toBlocks(l, stats));
   for (const p of parts) blocks.push(...toBlocks(p, stats));
   const text = blocks.join("\n\n");
   if (debug) debug.parts = parts;
