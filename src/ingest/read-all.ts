@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DossierError, toDossierError } from "../core/errors.js";
+import { loadLanguageDetector } from "../nlp/language.js";
 import { decodeBytes } from "./decode.js";
 import { feedItems, isFeed } from "./feed.js";
 import { fetchUrl, type FetchOptions } from "./fetch.js";
@@ -20,6 +21,8 @@ export function isUrl(input: string): boolean {
 
 /** Yields one result per document, in input order; a failing input is an error result and the rest go on. */
 export async function* readAllInputs(inputs: string[], opts: ReadAllOptions = {}): AsyncGenerator<ReadResult> {
+  // Documents without a declared language get eld's answer rather than function-word counts.
+  await loadLanguageDetector();
   for (const input of inputs) {
     if (isUrl(input)) yield* readUrl(input, opts);
     else if (isWarcName(input)) yield* readWarc(input, opts);
