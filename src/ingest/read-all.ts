@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DossierError, toDossierError } from "../core/errors.js";
+import type { DuplicateIndex } from "../clean/duplicates.js";
 import { loadLanguageDetector } from "../nlp/language.js";
 import { decodeBytes } from "./decode.js";
 import { feedItems, isFeed } from "./feed.js";
@@ -13,6 +14,8 @@ import { readWarc } from "./warc.js";
 export interface ReadAllOptions extends ReadOptions, FetchOptions {
   /** At most this many items of each feed are fetched (default 50). */
   maxFeedItems?: number;
+  /** When given, each article's `duplicateOf` names the first article with the same or nearly the same body (agency copies). */
+  duplicates?: DuplicateIndex;
 }
 
 export function isUrl(input: string): boolean {
@@ -23,10 +26,17 @@ export function isUrl(input: string): boolean {
 export async function* readAllInputs(inputs: string[], opts: ReadAllOptions = {}): AsyncGenerator<ReadResult> {
   // Documents without a declared language get eld's answer rather than function-word counts.
   await loadLanguageDetector();
+  for await (const r of readEach(inputs, opts)) {
+    if (opts.duplicates && "article" in r) r.article.duplicateOf = opts.duplicates.add(r.source, r.article.body).duplicateOf;
+    yield r;
+  }
+}
+
+async function* readEach(inputs: string[], opts: ReadAllOptions): AsyncGenerator<ReadResult> {
   for (const input of inputs) {
     if (isUrl(input)) yield* readUrl(input, opts);
     else if (isWarcName(input)) yield* readWarc(input, opts);
-    else if (input !== "-" && isDir(input)) yield* readAllInputs(listDir(input), opts);
+    else if (input !== "-" && isDir(input)) yield* readEach(listDir(input), opts);
     else yield* readInputs([input], opts);
   }
 }
