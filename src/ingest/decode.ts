@@ -55,7 +55,8 @@ function decodeLegacy(bytes: Uint8Array, source: string, html: boolean): string 
       continue; // unknown label
     }
     if (decoder.encoding === "utf-8" || decoder.encoding.startsWith("utf-16")) continue;
-    const text = decoder.decode(bytes);
+    // Node's windows-1252 decoder (what WHATWG also uses for "latin1" and "iso-8859-1") returns C1 controls for 0x80-0x9F; map them ourselves.
+    const text = decoder.encoding === "windows-1252" ? decodeWindows1252(bytes) : decoder.decode(bytes);
     if (readsAsText(text)) return text;
   }
   throw new DossierError(
@@ -97,6 +98,17 @@ const CP1252_HIGH: Record<number, number> = {
   0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95,
   0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
 };
+
+const CP1252_CHAR = new Map(Object.entries(CP1252_HIGH).map(([cp, b]) => [b, String.fromCodePoint(Number(cp))]));
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_CHAR.get(b) ?? String.fromCharCode(b)) : String.fromCharCode(b))).join("");
+  }
+  return out;
+}
 
 /** Repairs runs of UTF-8-read-as-Windows-1252 when the whole run re-decodes as valid UTF-8; leaves real "Ã" alone. */
 export function repairMojibake(text: string): string {
