@@ -5,7 +5,7 @@ import { DossierError } from "../core/errors.js";
 import { emptyArticle, type RawArticle } from "./article.js";
 import { creditLine } from "../clean/agencies.js";
 import { extractContent } from "./html/content.js";
-import { parseHtml } from "./html/dom.js";
+import { lighten, parseHtml } from "./html/dom.js";
 import { readMeta } from "./html/meta.js";
 
 const BLOCK = new Set([
@@ -28,7 +28,7 @@ export function readHtml(input: string, source: string): RawArticle {
   }
   if (text.trim().length < SHORT) {
     // No article container: the page's visible text, which line cleaning then trims.
-    const { document } = parseHTML(wrap(input));
+    const { document } = parseHTML(wrap(lighten(input)));
     const body = document.body ? blocksToText(document.body) : "";
     if (body.length > text.length) [text, format] = [body, "html-body"];
   }
