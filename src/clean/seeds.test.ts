@@ -87,6 +87,8 @@ for (const [id, junk] of Object.entries(JUNK)) {
         assert.ok(out.includes(s), `${id}: body sentence lost: ${s.slice(0, 80)}`);
       }
     }
+    // The title is the headline, not a kicker, a credit or a navigation line.
+    assert.ok(doc.meta.title && doc.meta.title.split(" ").length >= 5 && !junk.some(([re]) => re.test(doc.meta.title!)), `${id}: title ${doc.meta.title}`);
     // Agencies and the machine-writing flag as in the gold.
     const gold = JSON.parse(readFileSync(join(GOLD, `${id}.json`), "utf8")) as { agencies: string[]; aiGenerated: boolean };
     assert.deepEqual([...doc.meta.agencies].sort(), [...gold.agencies].sort(), `${id}: agencies`);
