@@ -59,3 +59,4 @@ console.log(`| knowledge base load | ${result.kbLoadMs} ms (CPU ${result.kbLoadC
 console.log(`| knowledge base lookup per sentence (CPU) | ${result.kbLookupMsPerSentence} ms |`);
 console.log(`| peak RSS | ${result.peakRssMB} MB |`);
 await import("./dates.js").then((m) => m.runDateBench());
+(await import("./clean.js")).printCleanBench();

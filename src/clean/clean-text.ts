@@ -22,22 +22,24 @@ export function cleanText(input: string): CleanResult {
   const seen = new Set<string>();
   const lines = input.replace(/\r\n?/g, "\n").split("\n");
 
+  // First pass: a decision per line; blank lines are kept as paragraph breaks (reason null, line "").
+  const lineOut: { raw: string; line: string; reason: string | null }[] = [];
   for (const raw of lines) {
     let line = raw.replace(/[\t\u00a0 ]+/g, " ").trim();
     if (!line) {
-      if (kept.length && kept[kept.length - 1] !== "") kept.push("");
+      lineOut.push({ raw, line: "", reason: null });
       continue;
     }
     const credit = creditLine(line);
     if (credit) {
       agencies.push(...credit);
-      removed.push({ text: raw.trim(), reason: "agency-credit" });
+      lineOut.push({ raw, line, reason: "agency-credit" });
       continue;
     }
     const hit = lineRules.find((r) => line.length <= r.maxLength && r.re.test(line));
     if (hit) {
       if (hit.sets === "aiGenerated") aiGenerated = true;
-      removed.push({ text: raw.trim(), reason: hit.reason });
+      lineOut.push({ raw, line, reason: hit.reason });
       continue;
     }
     for (const r of inlineRules) {
@@ -48,6 +50,24 @@ export function cleanText(input: string): CleanResult {
     }
     line = line.trim();
     if (!line) continue;
+    lineOut.push({ raw, line, reason: null });
+  }
+  // A short label between two navigation lines ("Startseite / Panorama / Icon …") is a breadcrumb item too.
+  const nonBlank = lineOut.filter((l) => l.line);
+  for (let i = 1; i + 1 < nonBlank.length; i++) {
+    const l = nonBlank[i]!;
+    if (l.reason || l.line.length > 40 || /[.!?:;,"„“”«»]/.test(l.line) || l.line.split(" ").length > 3) continue;
+    if (nonBlank[i - 1]!.reason === "navigation" && nonBlank[i + 1]!.reason === "navigation") l.reason = "navigation";
+  }
+  for (const { raw, line, reason } of lineOut) {
+    if (!line) {
+      if (kept.length && kept[kept.length - 1] !== "") kept.push("");
+      continue;
+    }
+    if (reason) {
+      removed.push({ text: raw.trim(), reason });
+      continue;
+    }
     // A line repeated verbatim (headline printed twice, teaser and caption) is kept once.
     if (seen.has(line) && line.length > 20) {
       removed.push({ text: raw.trim(), reason: "duplicate" });

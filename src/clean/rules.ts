@@ -1,5 +1,8 @@
 // Compiles the boilerplate rules of every language's lexicon into one list, once.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { lexicon } from "../core/lexicon.js";
+import { LEXICON_DIR } from "../core/paths.js";
 import { DossierError } from "../core/errors.js";
 
 export interface BoilerplateRule {
@@ -22,13 +25,16 @@ interface RuleData {
 }
 
 /** Aggregator footers and captions come in any language, so every language's rules apply to every text. */
-const RULE_LANGS = ["common", "de", "en", "pl"];
+function ruleLangs(): string[] {
+  const langs = existsSync(LEXICON_DIR) ? readdirSync(LEXICON_DIR).filter((l) => existsSync(join(LEXICON_DIR, l, "boilerplate.json"))) : [];
+  return ["common", ...langs.filter((l) => l !== "common").sort()];
+}
 let compiled: BoilerplateRule[] | null = null;
 
 export function boilerplateRules(): BoilerplateRule[] {
   if (compiled) return compiled;
   const out: BoilerplateRule[] = [];
-  for (const lang of RULE_LANGS) {
+  for (const lang of ruleLangs()) {
     const data = lexicon<{ rules: RuleData[] }>(lang, "boilerplate", { rules: [] });
     for (const r of data.rules) {
       let re: RegExp;

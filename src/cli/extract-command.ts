@@ -1,7 +1,7 @@
 // `dossier extract`: one dossier.extraction/1 record per document as JSON Lines, or --explain listings.
 import { toRecord } from "../core/record.js";
 import { errorRecord, processArticle } from "../extract.js";
-import { readInputs } from "../ingest/sources.js";
+import { readAllInputs } from "../ingest/read-all.js";
 import { makeContext } from "./context.js";
 import { explain } from "./explain.js";
 
@@ -12,11 +12,11 @@ export interface ExtractFlags {
   maxBytes?: number;
 }
 
-/** Writes records to `write`; returns the number of documents that failed. */
-export function runExtract(inputs: string[], flags: ExtractFlags, write: (line: string) => void): number {
+/** Writes records to `write`; returns the number of documents that failed. Inputs may be paths, "-", .gz, WARC, http(s) URLs or feeds. */
+export async function runExtract(inputs: string[], flags: ExtractFlags, write: (line: string) => void): Promise<number> {
   const ctx = makeContext(flags.genre ? { genre: flags.genre } : {}, flags.kb);
   let failed = 0;
-  for (const r of readInputs(inputs, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
+  for await (const r of readAllInputs(inputs, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
     if ("error" in r) {
       failed++;
       write(flags.explain ? `# ${r.source}\nerror ${r.error.code}: ${r.error.message}\n` : JSON.stringify(errorRecord(r.source, r.error)));

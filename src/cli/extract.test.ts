@@ -59,21 +59,23 @@ test("stdin is read with -", () => {
   assert.deepEqual(recordProblems(rec), []);
 });
 
-test("empty, binary and non-UTF-8 files give coded error records; the others are still processed; exit code 1", () => {
+test("empty, binary and undecodable files give coded error records; Latin-1 is decoded; the others are still processed; exit code 1", () => {
   const d = tmp();
   writeFileSync(join(d, "1-empty.txt"), "");
   writeFileSync(join(d, "2-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]));
   writeFileSync(join(d, "3-latin1.txt"), Buffer.from("Gespr\xe4ch in Genf, sagte er.", "latin1"));
   writeFileSync(join(d, "4-good.txt"), ARTICLE);
+  writeFileSync(join(d, "5-undecodable.txt"), Buffer.from([0x47, 0x81, 0x8d, 0x90, 0x9d, 0x8f, 0x20, 0x81, 0x8d, 0x0a]));
   const r = cli(["extract", "--json", d]);
   assert.equal(r.code, 1);
   const recs = jsonLines(r.stdout);
-  assert.equal(recs.length, 4);
+  assert.equal(recs.length, 5);
   const codes = recs.map((x) => x.error?.code ?? "ok");
-  assert.deepEqual(codes, ["EMPTY_INPUT", "BINARY_INPUT", "INVALID_UTF8", "ok"]);
+  assert.deepEqual(codes, ["EMPTY_INPUT", "BINARY_INPUT", "ok", "ok", "INVALID_UTF8"]);
   for (const rec of recs) assert.deepEqual(recordProblems(rec), []);
   assert.match(recs[0].source, /1-empty\.txt$/);
-  assert.ok(recs[2].error.message.includes("UTF-8"));
+  assert.ok(recs[2].document.text.includes("Gespräch"));
+  assert.ok(recs[4].error.message.includes("UTF-8"));
 });
 
 test("a missing path is an error record, not a crash", () => {

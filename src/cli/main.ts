@@ -7,7 +7,7 @@ const USAGE = `dossier — a sourced timeline of political events from news arti
 
 usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
-      PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, directories, - for stdin
+      PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, any of these .gz, .warc(.gz), directories, - for stdin, http(s) URLs and RSS/Atom feeds
   dossier start                 run the main job on the bundled examples and print the timeline
   dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/
   dossier eval [--json]         score the extractor on the bundled examples against their gold
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         if (out.length) process.stdout.write(out.join("\n") + "\n");
         out.length = 0;
       };
-      const failed = runExtract(
+      const failed = await runExtract(
         positionals,
         { explain: values.explain, ...(genre ? { genre } : {}), kb: values.kb ?? [], ...(values["max-bytes"] ? { maxBytes: Number(values["max-bytes"]) } : {}) },
         (line) => {

@@ -18,6 +18,8 @@ export interface RawArticle {
   format: string;
   /** The file's modification time, a weak hint for "Heute, 19:11". */
   fileDate: string | null;
+  /** Source of an earlier article with the same or nearly the same text (set by readAllInputs with a DuplicateIndex). */
+  duplicateOf?: string | null;
 }
 
 export function emptyArticle(source: string, body: string, format: string): RawArticle {

@@ -1,110 +1,89 @@
-// HTML pages: main content with Readability on linkedom, metadata from meta tags, OpenGraph and JSON-LD.
+// HTML pages: main content by our own extractor (Readability as fallback), metadata from meta tags, OpenGraph and JSON-LD.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { DossierError } from "../core/errors.js";
 import { emptyArticle, type RawArticle } from "./article.js";
+import { creditLine } from "../clean/agencies.js";
+import { extractContent } from "./html/content.js";
+import { lighten, parseHtml } from "./html/dom.js";
+import { readMeta } from "./html/meta.js";
 
 const BLOCK = new Set([
   "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TD", "TH", "DT", "DD", "FIGCAPTION", "ADDRESS",
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "FORM", "BUTTON", "SELECT"]);
 
+/** Below this many characters our extractor's result is doubted and Readability is asked too. */
+const SHORT = 250;
+
 export function readHtml(input: string, source: string): RawArticle {
-  // linkedom needs a whole document; fragments ("<p>…</p>" in a JSON record) get a body around them.
-  const html = /<(html|body)[\s>]/i.test(input) ? input : `<html><body>${input}</body></html>`;
-  const { document } = parseHTML(html);
-  const meta = readMeta(document);
-  let text = "";
-  let format = "html-readability";
-  try {
-    // Readability mutates the DOM it is given, so give it its own parse.
-    const parsed = new Readability(parseHTML(html).document as any, { charThreshold: 200 }).parse();
-    if (parsed?.content) text = blocksToText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body);
-  } catch {
-    text = "";
+  const dom = parseHtml(input);
+  const meta = readMeta(dom);
+  const content = extractContent(dom);
+  let text = content.text;
+  let format = content.method;
+  if (text.length < SHORT) {
+    const r = readabilityText(input);
+    if (r.length > text.length) [text, format] = [r, "html-readability"];
   }
-  if (text.trim().length < 200) {
-    format = "html-body";
-    const body = document.body;
-    if (body) text = blocksToText(body);
+  if (text.trim().length < SHORT) {
+    // No article container: the page's visible text, which line cleaning then trims.
+    const { document } = parseHTML(wrap(lighten(input)));
+    const body = document.body ? blocksToText(document.body) : "";
+    if (body.length > text.length) [text, format] = [body, "html-body"];
   }
   if (!text.trim()) throw new DossierError("NO_ARTICLE", `${source}: the HTML page has no article text; is it a front page or an error page?`);
-  const title = meta.title;
-  if (title && !text.trimStart().startsWith(title)) text = `${title}\n\n${text}`;
+  // The h1 is often the og:title without its kicker ("NATO-Gipfel in Vilnius: …"): print the fuller headline once, in the h1's place.
+  const h1 = content.headline;
+  if (h1 && meta.title && meta.title !== h1 && meta.title.includes(h1)) {
+    const blocks = text.split("\n\n");
+    const i = blocks.slice(0, 4).indexOf(h1);
+    if (i >= 0) {
+      blocks[i] = meta.title;
+      text = blocks.join("\n\n");
+    }
+  }
+  const title = h1 ?? meta.title;
+  if (title && !text.slice(0, title.length + 200).includes(title)) text = `${title}\n\n${text}`;
   const a = emptyArticle(source, text, format);
   Object.assign(a, {
     url: meta.url,
-    title,
+    title: meta.title ?? content.headline,
     outlet: meta.outlet,
     language: meta.language,
     published: meta.published,
     author: meta.author,
   });
+  // Credits sit in byline and footer boxes that pruning drops; hand them to line cleaning, which records the agencies and removes the lines again.
+  const credits = creditSegments(content.removed.map((r) => r.text));
+  if (credits.length) a.body = `${a.body}\n\n${credits.join("\n")}`;
+  a.removed.push(...content.removed.filter((r) => !credits.includes(r.text)));
   return a;
 }
 
-interface HtmlMeta {
-  title: string | null;
-  url: string | null;
-  outlet: string | null;
-  language: string | null;
-  published: string | null;
-  author: string | null;
-}
-
-function readMeta(document: any): HtmlMeta {
-  const metaContent = (...keys: string[]): string | null => {
-    for (const k of keys) {
-      const el = document.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
-      const v = el?.getAttribute("content");
-      if (v && v.trim()) return v.trim();
-    }
-    return null;
-  };
-  const ld = readJsonLd(document);
-  const titleTag = document.querySelector("title")?.textContent?.trim() || null;
-  const h1 = document.querySelector("h1")?.textContent?.trim() || null;
-  const lang = (document.documentElement?.getAttribute("lang") || "").slice(0, 2).toLowerCase() || null;
-  return {
-    title: str(ld?.headline) ?? metaContent("og:title", "twitter:title") ?? h1 ?? titleTag,
-    url: metaContent("og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null,
-    outlet: str(ld?.publisher?.name) ?? metaContent("og:site_name", "application-name"),
-    language: lang ?? metaContent("og:locale")?.slice(0, 2) ?? null,
-    published:
-      str(ld?.datePublished) ??
-      metaContent("article:published_time", "datePublished", "date", "pubdate", "publishdate", "dc.date", "DC.date.issued") ??
-      document.querySelector("time[datetime]")?.getAttribute("datetime") ??
-      null,
-    author: authorName(ld?.author) ?? metaContent("author", "article:author"),
-  };
-}
-
-function str(v: unknown): string | null {
-  return typeof v === "string" && v.trim() ? v.trim() : null;
-}
-
-function authorName(a: any): string | null {
-  if (!a) return null;
-  if (typeof a === "string") return a;
-  if (Array.isArray(a)) return a.map(authorName).filter(Boolean).join(", ") || null;
-  return str(a.name);
-}
-
-/** The first NewsArticle-like object in the page's JSON-LD scripts. */
-function readJsonLd(document: any): any {
-  for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      const data = JSON.parse(s.textContent ?? "");
-      const items = Array.isArray(data) ? data : Array.isArray(data?.["@graph"]) ? data["@graph"] : [data];
-      for (const it of items) {
-        const t = String(it?.["@type"] ?? "");
-        if (/Article|Posting|Report/i.test(t)) return it;
-      }
-    } catch {
-      // Broken JSON-LD is common; ignore it.
-    }
+/** Parts of pruned text ("AFP · 01.09.2025 · 3 Min. Lesezeit", "Mit Material von Reuters und AFP") that are agency credits. */
+function creditSegments(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) {
+    if (t.length > 200) continue;
+    for (const seg of t.split(/\s+[·|•]\s+|\n/)) if (creditLine(seg)) out.push(seg.trim());
   }
-  return null;
+  return [...new Set(out)];
+}
+
+/** linkedom needs a whole document; fragments ("<p>…</p>" in a JSON record) get a body around them. */
+function wrap(input: string): string {
+  return /<(html|body)[\s>]/i.test(input) ? input : `<html><body>${input}</body></html>`;
+}
+
+function readabilityText(input: string): string {
+  try {
+    const parsed = new Readability(parseHTML(wrap(input)).document as any, { charThreshold: 200 }).parse();
+    if (parsed?.content) return blocksToText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body);
+  } catch {
+    // Readability throws on some malformed pages; the caller falls back to the visible text.
+  }
+  return "";
 }
 
 /** Block elements become paragraphs separated by blank lines; inline text is joined. */

@@ -1,6 +1,7 @@
 // Expands command-line inputs (files, directories, "-") into articles or per-document errors.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { DossierError, toDossierError } from "../core/errors.js";
 import { decodeBytes, DEFAULT_MAX_BYTES } from "./decode.js";
 import { readHtml } from "./html-reader.js";
@@ -8,6 +9,17 @@ import { readJsonFile, readJsonLines, type ReadResult } from "./record-reader.js
 import { readText } from "./text-reader.js";
 
 const KNOWN = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"]);
+
+/** A file name Dossier reads from a directory: a known format, optionally gzipped, or a WARC archive. */
+export function isKnownInput(name: string): boolean {
+  const n = name.toLowerCase();
+  if (isWarcName(n)) return true;
+  return KNOWN.has(extname(n.endsWith(".gz") ? n.slice(0, -3) : n));
+}
+
+export function isWarcName(name: string): boolean {
+  return /\.warc(\.gz)?$/i.test(name);
+}
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -39,7 +51,7 @@ function listDir(dir: string): string[] {
     const p = join(dir, name);
     const st = statSync(p);
     if (st.isDirectory()) out.push(p);
-    else if (KNOWN.has(extname(name).toLowerCase())) out.push(p);
+    else if (isKnownInput(name) && !isWarcName(name)) out.push(p); // WARC needs the async reader (readAllInputs)
   }
   return out;
 }
@@ -52,13 +64,31 @@ function* readFile(path: string, mtime: string, opts: ReadOptions): Generator<Re
     yield { source: path, error: new DossierError("READ_FAILED", `${path} could not be read: ${(err as Error).message}`) };
     return;
   }
+  if (path.toLowerCase().endsWith(".gz")) {
+    // Any format gzipped: unpack with the same size limit, then read by the inner extension.
+    const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: max });
+    } catch (err) {
+      const tooBig = (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+      yield {
+        source: path,
+        error: tooBig
+          ? new DossierError("TOO_LARGE", `${path} unpacks to more than ${max} bytes; split it or raise --max-bytes`)
+          : new DossierError("READ_FAILED", `${path} is not a valid gzip file (${(err as Error).message}); check the file`),
+      };
+      return;
+    }
+    yield* readBytes(bytes, path, extname(basename(path).slice(0, -3)).toLowerCase(), mtime, opts);
+    return;
+  }
   yield* readBytes(bytes, path, extname(path).toLowerCase(), mtime, opts);
 }
 
-function* readBytes(bytes: Uint8Array, source: string, ext: string, mtime: string | null, opts: ReadOptions): Generator<ReadResult> {
+export function* readBytes(bytes: Uint8Array, source: string, ext: string, mtime: string | null, opts: ReadOptions): Generator<ReadResult> {
   let results: ReadResult[];
   try {
-    const text = decodeBytes(bytes, source, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    const text = decodeBytes(bytes, source, opts.maxBytes ?? DEFAULT_MAX_BYTES, ext === ".html" || ext === ".htm" || ext === ".xhtml");
     const kind = ext && KNOWN.has(ext) ? ext : sniff(text);
     results = parseAs(kind, text, source);
   } catch (err) {

@@ -1,5 +1,7 @@
 // Plain text and Markdown, with or without a YAML front-matter header.
 import { parse as parseYaml } from "yaml";
+import { creditLine } from "../clean/agencies.js";
+import { boilerplateRules } from "../clean/rules.js";
 import { emptyArticle, type RawArticle } from "./article.js";
 
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -22,7 +24,30 @@ export function readText(text: string, source: string, markdown = false): RawArt
   if (markdown) body = stripMarkdown(body);
   const a = emptyArticle(source, body, m && body !== text ? "front-matter" : markdown ? "markdown" : "text");
   applyMeta(a, meta);
+  a.title ??= headlineOf(body);
   return a;
+}
+
+/**
+ * The headline of a plain-text article: the first of its first lines that is no junk (credit, navigation, caption…),
+ * reads like a sentence, has no final full stop, and has only short lines (a kicker such as "Ukraine-Krieg") before it.
+ */
+export function headlineOf(body: string): string | null {
+  const rules = boilerplateRules().filter((r) => r.scope === "line");
+  let before = 0;
+  let seen = 0;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.replace(/[\t\u00a0 ]+/g, " ").trim();
+    if (!line) continue;
+    if (++seen > 8) break;
+    if (creditLine(line) || rules.some((r) => line.length <= r.maxLength && r.re.test(line))) continue;
+    // A sentence-like line: three words or more, a lower-case word or a colon (a row of menu items has neither), no full stop.
+    const headlineLike = line.split(" ").length >= 3 && line.length <= 200 && !/[.]$/.test(line) && (/\s\p{Ll}/u.test(line) || line.includes(":"));
+    if (headlineLike) return before < 30 ? line : null;
+    before += line.length + 1;
+    if (before >= 30) return null;
+  }
+  return null;
 }
 
 /** Copies the metadata fields Dossier knows from a front matter or a JSON record. */
