@@ -43,7 +43,8 @@ export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>,
       sum += s;
     }
     const mean = sum / c.members.length;
-    if (fits && mean >= bestScore) {
+    // Ties go to the smaller id, so that the result does not depend on the order candidates come in.
+    if (fits && (mean > bestScore || (mean === bestScore && (!best || c.id < best.id)))) {
       best = c;
       bestScore = mean;
     }

@@ -90,5 +90,5 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
   const place = placeRelation(a.location, b.location, lookup);
   if (place === "different" && !sameDay) return null;
-  return shared / Math.max(1, smaller) + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0);
+  return shared / Math.max(1, smaller) + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0);
 }
