@@ -14,7 +14,13 @@ export function runExport(args: string[]): number {
   try {
     const text = exportStore(db, format, todayOption(values.today));
     if (values.out) writeFileSync(values.out, text);
-    else process.stdout.write(text);
+    else {
+      // A closed pipe (dossier export | head) is the reader's choice, not an error.
+      process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+      });
+      process.stdout.write(text);
+    }
     return 0;
   } finally {
     db.close();

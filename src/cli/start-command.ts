@@ -21,7 +21,7 @@ export function runStart(args: string[]): number {
     const today = new Date().toISOString().slice(0, 10);
     const overdue = promises(db, today).filter((p) => p.state === "overdue").length;
     console.log(
-      `\n${sum.read} articles (${sum.added} new, ${sum.unchanged} already stored, ${sum.failed.length} failed) : ${sum.events} event reports merged into ${rows.length} events, ${multi} reported by several articles, ${conflictsOf(db).length} conflicts, ${overdue} overdue plans; store: ${values.db}`,
+      `\n${sum.read} articles (${sum.added} new, ${sum.unchanged} already stored, ${sum.failed.length} failed): ${sum.events} event reports merged into ${rows.length} events, ${multi} reported by several articles, ${conflictsOf(db).length} conflicts, ${overdue} overdue plans; store: ${values.db}`,
     );
     console.log(`next: npx dossier event <id> | conflicts | promises | search "…" | export --format csv   (--db ${values.db})`);
     return sum.failed.length ? 1 : 0;

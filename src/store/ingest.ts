@@ -48,7 +48,7 @@ export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: Ingest
   const batchSize = opts.batchSize ?? 200;
   let batch: { rec: ExtractionRecord; raw: string }[] = [];
   let errors: { source: string; code: string; message: string }[] = [];
-  const flush = db.transaction(() => {
+  const tx = db.transaction(() => {
     const events = [];
     for (const { rec, raw } of batch) {
       const evs = writer.addRecord(rec, raw);
@@ -63,7 +63,7 @@ export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: Ingest
     sum.clustersTouched += writer.refresh();
   });
   const commit = () => {
-    flush();
+    guarded(writer, tx);
     sum.failed.push(...errors);
     batch = [];
     errors = [];
@@ -99,7 +99,7 @@ export function ingestRecords(db: Db, ctx: Context | null, records: Iterable<Ext
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 500;
   let batch: ExtractionRecord[] = [];
-  const flush = db.transaction(() => {
+  const tx = db.transaction(() => {
     const events = [];
     for (const rec of batch) {
       const evs = writer.addRecord(rec, `rec:${rec.document.id}`);
@@ -116,14 +116,24 @@ export function ingestRecords(db: Db, ctx: Context | null, records: Iterable<Ext
     sum.read++;
     batch.push(rec);
     if (batch.length >= batchSize) {
-      flush();
+      guarded(writer, tx);
       batch = [];
       opts.onBatch?.(sum.read);
     }
   }
-  if (batch.length) flush();
+  if (batch.length) guarded(writer, tx);
   sum.seconds = (performance.now() - t0) / 1000;
   return sum;
+}
+
+/** Runs a batch transaction; when it rolls back, the writer's cache of clusters is dropped with it. */
+function guarded(writer: StoreWriter, tx: () => void): void {
+  try {
+    tx();
+  } catch (err) {
+    writer.resetCache();
+    throw err;
+  }
 }
 
 const KNOWN = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"]);

@@ -1,9 +1,16 @@
 // Versioned schema of the embedded store: each migration runs once, in order, recorded in PRAGMA user_version.
+import type { Database } from "better-sqlite3";
+import { pairKeys } from "../story/blocks.js";
+import type { SourcedEvent } from "../story/types.js";
+
+type Db = Database;
 
 export interface Migration {
   version: number;
   about: string;
   sql: string;
+  /** Data changes SQL cannot express, run after `sql` in the same transaction. */
+  up?: (db: Db) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -133,5 +140,22 @@ CREATE INDEX times_doc ON times(doc_id);
 CREATE VIRTUAL TABLE documents_fts USING fts5(text, stemmed, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, stemmed, content='', tokenize='unicode61 remove_diacritics 2');
 `,
+  },
+  {
+    version: 2,
+    about: "pair blocking for merging: one row per (type, participant pair) hash and cluster",
+    sql: `
+CREATE TABLE cluster_pairs (
+  pair INTEGER NOT NULL,              -- hash53("TYPE|entity a|entity b"), see src/story/blocks.ts
+  cluster_id TEXT NOT NULL REFERENCES clusters(id),
+  PRIMARY KEY (pair, cluster_id)
+) WITHOUT ROWID;
+`,
+    // Backfill from the stored reports; without the KB every participant counts, which only adds candidates.
+    up(db) {
+      const put = db.prepare("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)");
+      for (const r of db.prepare("SELECT s.cluster_id, e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id").iterate() as Iterable<{ cluster_id: string; data: string }>)
+        for (const k of pairKeys(JSON.parse(r.data) as SourcedEvent)) put.run(k, r.cluster_id);
+    },
   },
 ];

@@ -3,6 +3,7 @@ import type { Conflict } from "../story/types.js";
 import type { EventDetail, PromiseView, SearchHit, TimelineRow } from "./queries.js";
 
 const dateText = (d: { start: string; end: string } | null) => (d ? (d.start === d.end ? d.start : `${d.start}..${d.end}`) : "(no date)");
+const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 
 export function timelineLine(r: TimelineRow): string {
@@ -20,10 +21,10 @@ export function eventText(d: EventDetail): string {
     `  date:         ${dateText(d.date)}`,
     `  place:        ${d.location ?? "-"}`,
     `  participants: ${d.participants.map((p) => p.name).join(", ") || "-"}`,
-    `  status:       ${d.history.map((h) => `${h.published ?? "?"} ${h.status} (${h.outlet ?? h.docId})`).join(" → ")}`,
+    `  status:       ${d.history.map((h) => `${h.published ?? "?"} ${h.status} (${h.outlet ?? fileName(h.source ?? h.docId)})`).join(" → ")}`,
     `  sources (${d.sources}):`,
   ];
-  for (const r of d.reports) out.push(`    ${r.published ?? "?"}  ${(r.outlet ?? "-").padEnd(24)} ${r.status.padEnd(9)} ${(r.date ?? "").padEnd(22)} ${r.source}`, `        “${cut(r.evidence.replace(/\s+/g, " "), 200)}”`);
+  for (const r of d.reports) out.push(`    ${r.published ?? "?"}  ${cut(r.outlet ?? fileName(r.source), 24).padEnd(24)} ${r.status.padEnd(9)} ${(r.date ?? "").padEnd(22)} ${r.source}`, `        “${cut(r.evidence.replace(/\s+/g, " "), 200)}”`);
   if (d.conflictList.length) {
     out.push("  conflicts:");
     for (const k of d.conflictList) out.push(...conflictText(k, "    "));

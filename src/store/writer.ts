@@ -4,6 +4,8 @@ import type { ExtractionRecord } from "../core/record.js";
 import { bestCluster, byPublication, clusterIdFor, type ClusterState } from "../story/cluster.js";
 import { detectConflicts } from "../story/conflicts.js";
 import { eventsOfRecord, globalEntityKey } from "../story/from-record.js";
+import { pairKeys } from "../story/blocks.js";
+import { addDays } from "../story/days.js";
 import { participants, window } from "../story/match.js";
 import { promiseOf } from "../story/promises.js";
 import { summarize } from "../story/summary.js";
@@ -40,8 +42,9 @@ export class StoreWriter {
       quote: p(`INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       quoteFts: p("INSERT INTO quotes_fts (rowid, text, stemmed) VALUES (?, ?, ?)"),
       time: p(`INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      candidates: p(`SELECT DISTINCT c.id FROM cluster_participants p JOIN clusters c ON c.id = p.cluster_id
-                     WHERE p.entity_key = ? AND c.type = ? AND c.win_start <= ? AND c.win_end >= ?`),
+      candidates: p(`SELECT c.id FROM cluster_pairs p JOIN clusters c ON c.id = p.cluster_id
+                     WHERE p.pair = ? AND c.win_start <= ? AND c.win_end >= ?`),
+      pair: p("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)"),
       members: p("SELECT e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.cluster_id = ?"),
       newCluster: p(`INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end) VALUES (?, ?, 'unknown', '[]', '[]', 0, ?, ?)`),
       widen: p("UPDATE clusters SET win_start = min(win_start, ?), win_end = max(win_end, ?) WHERE id = ?"),
@@ -107,6 +110,28 @@ export class StoreWriter {
     return events;
   }
 
+  /** Recently merged clusters with their members, so that a busy story is not re-read for every report. */
+  private readonly cache = new Map<string, ClusterState>();
+  private static readonly CACHE_SIZE = 20_000;
+
+  private cached(id: string, type: string): ClusterState {
+    let c = this.cache.get(id);
+    if (c) {
+      this.cache.delete(id);
+    } else {
+      c = this.load(id, type);
+      if (this.cache.size >= StoreWriter.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    this.cache.set(id, c);
+    return c;
+  }
+
+  /** Forget cached clusters (after a rolled-back transaction they may hold reports that were never stored). */
+  resetCache(): void {
+    this.cache.clear();
+    this.dirty.clear();
+  }
+
   private load(id: string, type: string): ClusterState {
     const members = (this.s.members!.all(id) as { data: string }[]).map((r) => JSON.parse(r.data) as SourcedEvent);
     return { id, type, members };
@@ -118,12 +143,13 @@ export class StoreWriter {
     for (const e of [...events].sort(byPublication)) {
       const w = window(e);
       const ps = participants(e, this.lookup);
+      const keys = pairKeys(e, this.lookup);
       let target: ClusterState | null = null;
       // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
       if (w && ps.length >= 2) {
         const ids = new Set<string>();
-        for (const p of ps) for (const r of this.s.candidates!.all(p, e.type, w.end, w.start) as { id: string }[]) ids.add(r.id);
-        target = bestCluster(e, [...ids].map((id) => this.load(id, e.type)), this.lookup);
+        for (const k of keys) for (const r of this.s.candidates!.all(k, addDays(w.end, 1), addDays(w.start, -1)) as { id: string }[]) ids.add(r.id);
+        target = bestCluster(e, [...ids].map((id) => this.cached(id, e.type)), this.lookup);
       }
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
@@ -132,6 +158,9 @@ export class StoreWriter {
       else this.s.newCluster!.run(id, e.type, ws, we);
       this.s.source!.run(id, e.docId, e.id);
       for (const p of ps) this.s.participant!.run(p, id);
+      for (const k of keys) this.s.pair!.run(k, id);
+      const c = this.cache.get(id);
+      if (c) c.members.push(e);
       this.dirty.add(id);
       out.push(id);
     }

@@ -1,7 +1,7 @@
 // Merges sourced events into clusters of one real-world event, incrementally and in any store.
 import { shortHash } from "../core/hash.js";
-import { pairScore, participants, window } from "./match.js";
-import { overlaps } from "./days.js";
+import { pairKeys } from "./blocks.js";
+import { pairScore } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
@@ -20,13 +20,12 @@ export function clusterIdFor(founder: SourcedEvent): string {
 
 /**
  * The best cluster for an event among candidates, or null. A cluster holds at most one event
- * per document (one real event is one record per document), and the event must fit every
- * member's window, so that single links cannot chain a week of calls into one.
+ * per document (one real event is one record per document), and the event must be compatible
+ * with every member (complete link), so that single links cannot chain a week of calls into one.
  */
 export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>, lookup?: EntityLookup): ClusterState | null {
   let best: ClusterState | null = null;
   let bestScore = MERGE_THRESHOLD;
-  const we = window(e);
   for (const c of candidates) {
     if (c.type !== e.type || c.members.some((m) => m.docId === e.docId)) continue;
     // Complete link: the event must be compatible with every member, so that one noisy report
@@ -34,8 +33,7 @@ export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>,
     let sum = 0;
     let fits = true;
     for (const m of c.members) {
-      const wm = window(m);
-      const s = we && wm && !overlaps(we, wm) ? null : pairScore(e, m, lookup);
+      const s = pairScore(e, m, lookup);
       if (s === null) {
         fits = false;
         break;
@@ -52,20 +50,16 @@ export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>,
   return best;
 }
 
-/** Blocking keys: a cluster can only match events of its type that share one of its participants. */
-export function blockKeys(e: SourcedEvent, lookup?: EntityLookup): string[] {
-  return participants(e, lookup).map((p) => `${e.type}|${p}`);
-}
 
 /** Clusters held in memory (the eval, tests, small batches); the store keeps the same in SQLite. */
 export class StoryIndex {
   readonly clusters = new Map<string, ClusterState>();
   readonly clusterOf = new Map<string, string>();
-  private readonly blocks = new Map<string, Set<string>>();
+  private readonly blocks = new Map<number, Set<string>>();
   constructor(private readonly lookup?: EntityLookup) {}
 
   add(e: SourcedEvent): string {
-    const keys = blockKeys(e, this.lookup);
+    const keys = pairKeys(e, this.lookup);
     const cands = new Set<ClusterState>();
     for (const k of keys) for (const id of this.blocks.get(k) ?? []) cands.add(this.clusters.get(id)!);
     let c = bestCluster(e, cands, this.lookup);

@@ -1,11 +1,13 @@
 // Decides whether two reports describe the same real-world event: type, participants, dates, places.
-import { addDays, overlaps, span } from "./days.js";
+import { addDays, dayNumber, overlaps, span } from "./days.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** A date range this narrow is a claim about the day; wider ones ("2025", "im August") only bound it. */
 const PRECISE_DAYS = 3;
 /** How far ahead an undated announcement reaches: a meeting announced without a date happens within weeks or not at all. */
 const FUTURE_DAYS = 45;
+/** How many days apart two precise dates of one event may be (see pairScore). */
+const DATE_SLACK_DAYS = 1;
 const FUTURE = new Set(["planned", "promised", "proposed", "requested"]);
 /** Entities that report rather than act: an agency named as "actor" is an extraction slip, not a participant. */
 const NON_PARTICIPANT_KINDS = new Set(["agency", "outlet"]);
@@ -51,6 +53,10 @@ export function window(e: SourcedEvent): Range | null {
   return w;
 }
 
+function gapDays(a: Range, b: Range): number {
+  return Math.max(dayNumber(b.start) - dayNumber(a.end), dayNumber(a.start) - dayNumber(b.end));
+}
+
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = Math.PI / 180;
   const d = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
@@ -78,7 +84,14 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   const wa = window(a);
   const wb = window(b);
   // A report with neither a date nor a publication day could be about any year: it stays on its own.
-  if (!wa || !wb || !overlaps(wa, wb)) return null;
+  if (!wa || !wb) return null;
+  let datePenalty = 0;
+  if (!overlaps(wa, wb)) {
+    // Two sources may name neighbouring days for one meeting (time zones, "Donnerstag" vs "Freitag"):
+    // allowed when both name a day, with a penalty, so that an exact match wins and the disagreement shows as a conflict.
+    if (!(isPrecise(a) && isPrecise(b) && gapDays(wa, wb) <= DATE_SLACK_DAYS)) return null;
+    datePenalty = 0.3;
+  }
   const pa = participants(a, lookup);
   const pb = participants(b, lookup);
   const shared = pa.filter((k) => pb.includes(k)).length;
@@ -90,5 +103,5 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
   const place = placeRelation(a.location, b.location, lookup);
   if (place === "different" && !sameDay) return null;
-  return shared / Math.max(1, smaller) + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0);
+  return shared / Math.max(1, smaller) + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
 }

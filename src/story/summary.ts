@@ -59,7 +59,7 @@ export function summarize(c: ClusterState, lookup?: EntityLookup): ClusterSummar
   const members = [...c.members].sort(byPublished);
   const counts = new Map<string, number>();
   for (const m of members) for (const p of participants(m, lookup)) counts.set(p, (counts.get(p) ?? 0) + 1);
-  const history = members.map((m) => ({ published: m.published, status: m.status, eventId: m.id, docId: m.docId, outlet: m.outlet }));
+  const history = members.map((m) => ({ published: m.published, status: m.status, eventId: m.id, docId: m.docId, outlet: m.outlet, source: m.source }));
   const loc = mostCommon(
     members.flatMap((m) => (m.location ? [m.location] : [])),
     (l) => l.key ?? l.name.toLowerCase(),

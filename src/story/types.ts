@@ -38,6 +38,7 @@ export interface StatusStep {
   eventId: string;
   docId: string;
   outlet: string | null;
+  source: string;
 }
 
 /** A conflict: two sides of one cluster that say different things about one field. */
