@@ -22,6 +22,7 @@ export function runIngest(args: string[]): number {
       today: { type: "string" },
       quiet: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      "log-batches": { type: "boolean", default: false },
     },
   });
   if (!positionals.length) throw new DossierError("USAGE", "ingest needs at least one PATH (files, folders, .jsonl, or - for stdin)");
@@ -35,6 +36,8 @@ export function runIngest(args: string[]): number {
       ...(values["max-bytes"] ? { maxBytes: Number(values["max-bytes"]) } : {}),
       today: todayOption(values.today),
       progress: values.quiet || values.json ? null : process.stderr,
+      // One line per committed batch on stderr: what a supervisor (or the kill-safety test) can watch.
+      ...(values["log-batches"] ? { onBatch: (read: number) => process.stderr.write(`committed ${read}\n`) } : {}),
     };
     const sum = values.records ? ingestRecords(db, ctx, readRecords(positionals), opts) : ingestPaths(db, ctx, positionals, opts);
     if (values.json) console.log(JSON.stringify({ ...sum, store: counts(db) }));

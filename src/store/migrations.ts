@@ -154,8 +154,16 @@ CREATE TABLE cluster_pairs (
     // Backfill from the stored reports; without the KB every participant counts, which only adds candidates.
     up(db) {
       const put = db.prepare("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)");
-      for (const r of db.prepare("SELECT s.cluster_id, e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id").iterate() as Iterable<{ cluster_id: string; data: string }>)
-        for (const k of pairKeys(JSON.parse(r.data) as SourcedEvent)) put.run(k, r.cluster_id);
+      const page = db.prepare(
+        "SELECT s.rowid r, s.cluster_id, e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.rowid > ? ORDER BY s.rowid LIMIT 5000",
+      );
+      // Pages, not one cursor: better-sqlite3 cannot write while a read on the same connection is open.
+      for (let last = 0; ; ) {
+        const rows = page.all(last) as { r: number; cluster_id: string; data: string }[];
+        if (!rows.length) break;
+        for (const row of rows) for (const k of pairKeys(JSON.parse(row.data) as SourcedEvent)) put.run(k, row.cluster_id);
+        last = rows.at(-1)!.r;
+      }
     },
   },
 ];
