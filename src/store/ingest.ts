@@ -7,6 +7,7 @@ import { shortHash } from "../core/hash.js";
 import { toRecord, type ExtractionRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import type { RawArticle } from "../ingest/article.js";
+import type { ReadResult } from "../ingest/record-reader.js";
 import { readInputs } from "../ingest/sources.js";
 import { kbLookup } from "../story/kb-lookup.js";
 import type { Db } from "./open.js";
@@ -40,8 +41,13 @@ export function rawHash(a: RawArticle): string {
 }
 
 export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: IngestOptions = {}): IngestSummary {
-  const writer = new StoreWriter(db, kbLookup(ctx.kb), opts.today);
   const total = opts.progress?.isTTY ? countInputs(inputs) : null;
+  return ingestResults(db, ctx, readInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), opts, total);
+}
+
+/** Extracts and stores what readers produced (articles or per-document errors), batch by batch. */
+export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult>, opts: IngestOptions = {}, total: number | null = null): IngestSummary {
+  const writer = new StoreWriter(db, kbLookup(ctx.kb), opts.today);
   const bar = opts.progress ? new Progress(opts.progress, total) : null;
   const sum: IngestSummary = { read: 0, added: 0, unchanged: 0, failed: [], events: 0, clustersTouched: 0, seconds: 0 };
   const t0 = performance.now();
@@ -69,7 +75,7 @@ export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: Ingest
     errors = [];
     opts.onBatch?.(sum.read);
   };
-  for (const r of readInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) {
+  for (const r of results) {
     sum.read++;
     if ("error" in r) errors.push({ source: r.source, code: r.error.code, message: r.error.message });
     else {

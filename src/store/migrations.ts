@@ -1,6 +1,6 @@
 // Versioned schema of the embedded store: each migration runs once, in order, recorded in PRAGMA user_version.
 import type { Database } from "better-sqlite3";
-import { pairKeys } from "../story/blocks.js";
+import { blockKeys } from "../story/blocks.js";
 import type { SourcedEvent } from "../story/types.js";
 
 type Db = Database;
@@ -49,15 +49,13 @@ CREATE TABLE entities (
   wikidata TEXT
 );
 
-CREATE TABLE mentions (
-  doc_id TEXT NOT NULL REFERENCES documents(id),
+CREATE TABLE mentions (               -- one row per entity and document: where the document names it
   entity_key TEXT NOT NULL REFERENCES entities(key),
-  start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  role TEXT
-);
-CREATE INDEX mentions_entity ON mentions(entity_key);
-CREATE INDEX mentions_doc ON mentions(doc_id);
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  role TEXT,                          -- the office it held at the document's date
+  spans TEXT NOT NULL,                -- JSON [[start, end, text], ...] into documents.text
+  PRIMARY KEY (entity_key, doc_id)
+) WITHOUT ROWID;
 
 CREATE TABLE events (
   doc_id TEXT NOT NULL REFERENCES documents(id),
@@ -143,10 +141,10 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(text, stemmed, content='', tokenize='
   },
   {
     version: 2,
-    about: "pair blocking for merging: one row per (type, participant pair) hash and cluster",
+    about: "blocking for merging: one row per (type, participant pair, 30-day bucket) hash and cluster",
     sql: `
 CREATE TABLE cluster_pairs (
-  pair INTEGER NOT NULL,              -- hash53("TYPE|entity a|entity b"), see src/story/blocks.ts
+  pair INTEGER NOT NULL,              -- hash53("TYPE|entity a|entity b|30-day bucket"), see src/story/blocks.ts
   cluster_id TEXT NOT NULL REFERENCES clusters(id),
   PRIMARY KEY (pair, cluster_id)
 ) WITHOUT ROWID;
@@ -161,7 +159,7 @@ CREATE TABLE cluster_pairs (
       for (let last = 0; ; ) {
         const rows = page.all(last) as { r: number; cluster_id: string; data: string }[];
         if (!rows.length) break;
-        for (const row of rows) for (const k of pairKeys(JSON.parse(row.data) as SourcedEvent)) put.run(k, row.cluster_id);
+        for (const row of rows) for (const k of blockKeys(JSON.parse(row.data) as SourcedEvent)) put.run(k, row.cluster_id);
         last = rows.at(-1)!.r;
       }
     },

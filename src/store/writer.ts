@@ -4,8 +4,7 @@ import type { ExtractionRecord } from "../core/record.js";
 import { bestCluster, byPublication, clusterIdFor, type ClusterState } from "../story/cluster.js";
 import { detectConflicts } from "../story/conflicts.js";
 import { eventsOfRecord, globalEntityKey } from "../story/from-record.js";
-import { pairKeys } from "../story/blocks.js";
-import { addDays } from "../story/days.js";
+import { blockKeys } from "../story/blocks.js";
 import { participants, window } from "../story/match.js";
 import { promiseOf } from "../story/promises.js";
 import { summarize } from "../story/summary.js";
@@ -36,14 +35,15 @@ export class StoreWriter {
       clearError: p("DELETE FROM ingest_errors WHERE source = ?"),
       error: p("INSERT OR REPLACE INTO ingest_errors (source, code, message, at) VALUES (?, ?, ?, ?)"),
       entity: p("INSERT OR IGNORE INTO entities (key, name, type, wikidata) VALUES (?, ?, ?, ?)"),
-      mention: p(`INSERT INTO mentions (doc_id, entity_key, start, "end", text, role) VALUES (?, ?, ?, ?, ?, ?)`),
+      mention: p("INSERT OR IGNORE INTO mentions (entity_key, doc_id, role, spans) VALUES (?, ?, ?, ?)"),
+      clusterType: p("SELECT type FROM clusters WHERE id = ?"),
       event: p(`INSERT INTO events (doc_id, id, type, mode, status, date_start, date_end, date_text, location, location_key, duration_minutes, evidence_start, evidence_end, evidence, data)
                 VALUES (@doc_id, @id, @type, @mode, @status, @date_start, @date_end, @date_text, @location, @location_key, @duration_minutes, @evidence_start, @evidence_end, @evidence, @data)`),
       quote: p(`INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       quoteFts: p("INSERT INTO quotes_fts (rowid, text, stemmed) VALUES (?, ?, ?)"),
       time: p(`INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      candidates: p(`SELECT c.id FROM cluster_pairs p JOIN clusters c ON c.id = p.cluster_id
-                     WHERE p.pair = ? AND c.win_start <= ? AND c.win_end >= ?`),
+      // One query per report for all its keys (json_each), not one per key.
+      candidates: p("SELECT DISTINCT cluster_id id FROM cluster_pairs WHERE pair IN (SELECT value FROM json_each(?))"),
       pair: p("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)"),
       members: p("SELECT e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.cluster_id = ?"),
       newCluster: p(`INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end) VALUES (?, ?, 'unknown', '[]', '[]', 0, ?, ?)`),
@@ -91,7 +91,7 @@ export class StoreWriter {
       const key = globalEntityKey(e, this.lookup);
       keyOf.set(e.id, key);
       this.s.entity!.run(key, e.name, e.type, e.wikidata);
-      for (const m of e.mentions) this.s.mention!.run(d.id, key, m.start, m.end, m.text, e.role);
+      this.s.mention!.run(key, d.id, e.role, j(e.mentions.map((m) => [m.start, m.end, m.text])));
     }
     const events = eventsOfRecord(rec, this.lookup);
     const raw = rec.events as { durationMinutes?: number | null }[];
@@ -143,13 +143,12 @@ export class StoreWriter {
     for (const e of [...events].sort(byPublication)) {
       const w = window(e);
       const ps = participants(e, this.lookup);
-      const keys = pairKeys(e, this.lookup);
+      const keys = blockKeys(e, this.lookup);
       let target: ClusterState | null = null;
       // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
       if (w && ps.length >= 2) {
-        const ids = new Set<string>();
-        for (const k of keys) for (const r of this.s.candidates!.all(k, addDays(w.end, 1), addDays(w.start, -1)) as { id: string }[]) ids.add(r.id);
-        target = bestCluster(e, [...ids].map((id) => this.cached(id, e.type)), this.lookup);
+        const ids = (this.s.candidates!.all(j(keys)) as { id: string }[]).map((r) => r.id);
+        target = bestCluster(e, ids.map((id) => this.cached(id, e.type)), this.lookup);
       }
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
@@ -171,8 +170,8 @@ export class StoreWriter {
   refresh(): number {
     const n = this.dirty.size;
     for (const id of this.dirty) {
-      const type = (this.db.prepare("SELECT type FROM clusters WHERE id = ?").get(id) as { type: string }).type;
-      const c = this.load(id, type);
+      const type = (this.s.clusterType!.get(id) as { type: string }).type;
+      const c = this.cached(id, type);
       const s = summarize(c, this.lookup);
       this.s.summary!.run({
         id, mode: s.mode, date_start: s.date?.start ?? null, date_end: s.date?.end ?? null, date_event: s.date?.eventId ?? null,

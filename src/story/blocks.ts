@@ -1,5 +1,6 @@
 // Blocking keys for merging: two reports can only be one event if they share a type and two participants.
-import { participants } from "./match.js";
+import { dayNumber } from "./days.js";
+import { participants, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** FNV-1a over the string, two 32-bit lanes folded into one integer below 2^53 (a safe SQLite/JS integer). */
@@ -14,14 +15,26 @@ export function hash53(s: string): number {
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
+/** Width of the time buckets of the merge index, in days. */
+export const BUCKET_DAYS = 30;
+/** The day of slack match.ts allows between two precise dates. */
+const SLACK_DAYS = 1;
+
 /**
- * One key per pair of participants: merging needs two shared participants (match.ts), so a
- * matching cluster always shares one of these keys, and popular single actors (a president
- * in every article) do not drag thousands of candidates into every comparison.
+ * Blocking keys of a report: one per pair of participants and 30-day bucket of its window.
+ * Merging needs two shared participants and compatible windows (match.ts), so a matching
+ * cluster always shares one of these keys; a president in every article and a story that
+ * runs for years do not drag thousands of candidates into every comparison. A report
+ * without a window never merges and has no keys.
  */
-export function pairKeys(e: SourcedEvent, lookup?: EntityLookup): number[] {
+export function blockKeys(e: SourcedEvent, lookup?: EntityLookup): number[] {
+  const w = window(e);
+  if (!w) return [];
   const ps = [...participants(e, lookup)].sort();
+  const first = Math.floor((dayNumber(w.start) - SLACK_DAYS) / BUCKET_DAYS);
+  const last = Math.floor((dayNumber(w.end) + SLACK_DAYS) / BUCKET_DAYS);
   const out: number[] = [];
-  for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) out.push(hash53(`${e.type}|${ps[i]}|${ps[j]}`));
+  for (let i = 0; i < ps.length; i++)
+    for (let j = i + 1; j < ps.length; j++) for (let b = first; b <= last; b++) out.push(hash53(`${e.type}|${ps[i]}|${ps[j]}|${b}`));
   return out;
 }

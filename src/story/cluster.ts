@@ -1,6 +1,6 @@
 // Merges sourced events into clusters of one real-world event, incrementally and in any store.
 import { shortHash } from "../core/hash.js";
-import { pairKeys } from "./blocks.js";
+import { blockKeys } from "./blocks.js";
 import { pairScore } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
@@ -59,7 +59,7 @@ export class StoryIndex {
   constructor(private readonly lookup?: EntityLookup) {}
 
   add(e: SourcedEvent): string {
-    const keys = pairKeys(e, this.lookup);
+    const keys = blockKeys(e, this.lookup);
     const cands = new Set<ClusterState>();
     for (const k of keys) for (const id of this.blocks.get(k) ?? []) cands.add(this.clusters.get(id)!);
     let c = bestCluster(e, cands, this.lookup);

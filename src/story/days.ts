@@ -5,7 +5,23 @@ export function dayNumber(iso: string): number {
 }
 
 export function addDays(iso: string, n: number): string {
-  return new Date((dayNumber(iso) + n) * 86_400_000).toISOString().slice(0, 10);
+  return fromDayNumber(dayNumber(iso) + n);
+}
+
+const pad2 = (x: number) => (x < 10 ? "0" : "") + x;
+
+/** Days since 1970-01-01 back to YYYY-MM-DD (the civil-from-days algorithm; no Date object: merging calls this a lot). */
+export function fromDayNumber(z0: number): string {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function span(r: { start: string; end: string }): number {

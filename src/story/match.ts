@@ -38,7 +38,19 @@ export function isPrecise(e: SourcedEvent): boolean {
  * around the publication day that depends on the status (a held event lies
  * shortly before publication, a planned one after it).
  */
+const windows = new WeakMap<SourcedEvent, Range | null>();
+
 export function window(e: SourcedEvent): Range | null {
+  // Merging asks for the same report's window many times; reports do not change once read.
+  let w = windows.get(e);
+  if (w === undefined) {
+    w = computeWindow(e);
+    windows.set(e, w);
+  }
+  return w;
+}
+
+function computeWindow(e: SourcedEvent): Range | null {
   if (e.date && isPrecise(e)) return e.date;
   if (!e.published) return e.date;
   let w: Range;
