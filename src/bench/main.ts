@@ -38,3 +38,4 @@ console.log(`| articles in corpus | ${result.articles} (mean ${result.meanArticl
 console.log(`| extract, articles/s (one core) | ${result.extract.articlesPerSecond} |`);
 console.log(`| knowledge base load | ${result.kbLoadMs} ms |`);
 console.log(`| peak RSS | ${result.peakRssMB} MB |`);
+await import("./store.js").then((m) => m.printStoreBench(m.runStoreBench(Number(process.env.DOSSIER_BENCH_RECORDS ?? 2000), Number(process.env.DOSSIER_BENCH_ARTICLES ?? 100))));

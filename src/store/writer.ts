@@ -17,6 +17,10 @@ const j = (v: unknown) => JSON.stringify(v);
 /** Prepared statements and the merge state of one open store; call inside a transaction. */
 export class StoreWriter {
   private readonly s: Record<string, Statement>;
+  /** Entity keys already in the table (INSERT OR IGNORE for each mention of a president adds up). */
+  private readonly knownEntities = new Set<string>();
+  /** Clusters created since the last refresh: they have no old conflicts or promise to delete. */
+  private readonly created = new Set<string>();
   /** Clusters touched since the last refresh: their summaries, conflicts and promises are recomputed once per batch. */
   private readonly dirty = new Set<string>();
 
@@ -90,7 +94,10 @@ export class StoreWriter {
     for (const e of rec.entities) {
       const key = globalEntityKey(e, this.lookup);
       keyOf.set(e.id, key);
-      this.s.entity!.run(key, e.name, e.type, e.wikidata);
+      if (!this.knownEntities.has(key)) {
+        this.s.entity!.run(key, e.name, e.type, e.wikidata);
+        this.knownEntities.add(key);
+      }
       this.s.mention!.run(key, d.id, e.role, j(e.mentions.map((m) => [m.start, m.end, m.text])));
     }
     const events = eventsOfRecord(rec, this.lookup);
@@ -116,20 +123,23 @@ export class StoreWriter {
 
   private cached(id: string, type: string): ClusterState {
     let c = this.cache.get(id);
-    if (c) {
-      this.cache.delete(id);
-    } else {
-      c = this.load(id, type);
-      if (this.cache.size >= StoreWriter.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    }
-    this.cache.set(id, c);
+    if (c) this.cache.delete(id);
+    else c = this.load(id, type);
+    this.remember(c);
     return c;
+  }
+
+  private remember(c: ClusterState): void {
+    if (this.cache.size >= StoreWriter.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(c.id, c);
   }
 
   /** Forget cached clusters (after a rolled-back transaction they may hold reports that were never stored). */
   resetCache(): void {
     this.cache.clear();
     this.dirty.clear();
+    this.created.clear();
+    this.knownEntities.clear();
   }
 
   private load(id: string, type: string): ClusterState {
@@ -153,13 +163,25 @@ export class StoreWriter {
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
       const we = w?.end ?? "0000-01-01";
-      if (target) this.s.widen!.run(ws, we, id);
-      else this.s.newCluster!.run(id, e.type, ws, we);
+      // What the cluster's members already put in the indexes need not be written again.
+      const haveP = new Set<string>();
+      const haveK = new Set<number>();
+      if (target) {
+        this.s.widen!.run(ws, we, id);
+        for (const m of target.members) {
+          for (const p of participants(m, this.lookup)) haveP.add(p);
+          for (const k of blockKeys(m, this.lookup)) haveK.add(k);
+        }
+      } else {
+        this.s.newCluster!.run(id, e.type, ws, we);
+        this.created.add(id);
+      }
       this.s.source!.run(id, e.docId, e.id);
-      for (const p of ps) this.s.participant!.run(p, id);
-      for (const k of keys) this.s.pair!.run(k, id);
+      for (const p of ps) if (!haveP.has(p)) this.s.participant!.run(p, id);
+      for (const k of keys) if (!haveK.has(k)) this.s.pair!.run(k, id);
       const c = this.cache.get(id);
       if (c) c.members.push(e);
+      else if (!target) this.remember({ id, type: e.type, members: [e] });
       this.dirty.add(id);
       out.push(id);
     }
@@ -170,22 +192,23 @@ export class StoreWriter {
   refresh(): number {
     const n = this.dirty.size;
     for (const id of this.dirty) {
-      const type = (this.s.clusterType!.get(id) as { type: string }).type;
-      const c = this.cached(id, type);
+      const c = this.cache.get(id) ?? this.cached(id, (this.s.clusterType!.get(id) as { type: string }).type);
       const s = summarize(c, this.lookup);
       this.s.summary!.run({
         id, mode: s.mode, date_start: s.date?.start ?? null, date_end: s.date?.end ?? null, date_event: s.date?.eventId ?? null,
         location: s.location?.name ?? null, location_key: s.location?.key ?? null, status: s.status, participants: j(s.participants),
         history: j(s.history), first_published: s.firstPublished, last_published: s.lastPublished, sources: s.sources,
       });
-      this.s.dropConflicts!.run(id);
+      const fresh = this.created.has(id);
+      if (!fresh) this.s.dropConflicts!.run(id);
       for (const k of detectConflicts(c, this.lookup)) this.s.conflict!.run(k.id, id, k.field, j(k.sides));
-      this.s.dropPromise!.run(id);
+      if (!fresh) this.s.dropPromise!.run(id);
       const pr = promiseOf(c, this.today);
       // Overdue depends on the day it is read; the store keeps "pending" and the reader decides.
       if (pr) this.s.promise!.run(id, pr.state === "overdue" ? "pending" : pr.state, pr.due?.start ?? null, pr.due?.end ?? null, j(pr.announced), pr.outcome ? j(pr.outcome) : null);
     }
     this.dirty.clear();
+    this.created.clear();
     return n;
   }
 }
