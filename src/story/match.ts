@@ -6,8 +6,11 @@ import type { EntityLookup, SourcedEvent } from "./types.js";
 const PRECISE_DAYS = 3;
 /** How far ahead an undated announcement reaches: a meeting announced without a date happens within weeks or not at all. */
 const FUTURE_DAYS = 45;
+/** A window longer than this (a year, an undated plan) says little about which meeting it is. */
+const VAGUE_DAYS = 31;
 /** How many days apart two precise dates of one event may be (see pairScore). */
 const DATE_SLACK_DAYS = 1;
+const NEGATIVE = new Set(["cancelled", "denied", "rejected"]);
 const FUTURE = new Set(["planned", "promised", "proposed", "requested"]);
 /** Entities that report rather than act: an agency named as "actor" is an extraction slip, not a participant. */
 const NON_PARTICIPANT_KINDS = new Set(["agency", "outlet"]);
@@ -115,5 +118,13 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
   const place = placeRelation(a.location, b.location, lookup);
   if (place === "different" && !sameDay) return null;
-  return shared / Math.max(1, smaller) + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
+  // A report placed only within a month or more ("im Jahr 2022", an undated plan) overlaps many meetings
+  // of the same two sides: weak evidence on its own, so it needs more than the two participants. A denial
+  // or cancellation is exempt: it refers back to an event named elsewhere and rarely repeats its date.
+  const vagueOf = (e: SourcedEvent, w: Range) => span(w) > VAGUE_DAYS && !NEGATIVE.has(e.status);
+  const vague = vagueOf(a, wa) || vagueOf(b, wb) ? 0.2 : 0;
+  // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
+  // meeting of three fits a report of those three better than a report of two of them (shared / larger).
+  const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
+  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
 }

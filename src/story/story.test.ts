@@ -73,9 +73,9 @@ test("never merged: one shared participant, other types, a phone call and a meet
 
 test("complete link: a report that fits one member but not another does not chain two meetings", () => {
   const { ids } = clustersOf([
-    rec({ name: "a", published: "2025-08-16", events: [{ status: "held", actors: [TRUMP], recipients: [PUTIN] }] }),
-    rec({ name: "b", published: "2025-08-17", events: [{ status: "held", actors: [TRUMP], recipients: [PUTIN, ZELENSKY] }] }),
-    rec({ name: "c", published: "2025-08-18", events: [{ status: "held", actors: [ZELENSKY], recipients: [TRUMP] }] }),
+    rec({ name: "a", published: "2025-08-16", events: [{ status: "held", date: ["2025-08-15", "2025-08-15"], actors: [TRUMP], recipients: [PUTIN] }] }),
+    rec({ name: "b", published: "2025-08-17", events: [{ status: "held", date: ["2025-08-15", "2025-08-15"], actors: [TRUMP], recipients: [PUTIN, ZELENSKY] }] }),
+    rec({ name: "c", published: "2025-08-18", events: [{ status: "held", date: ["2025-08-15", "2025-08-15"], actors: [ZELENSKY], recipients: [TRUMP] }] }),
   ]);
   assert.equal(ids[0], ids[1]);
   assert.notEqual(ids[2], ids[0]);
