@@ -324,7 +324,9 @@ export class SqliteQueries implements StoryQueries {
     const d = this.db.prepare("SELECT d.*, (SELECT count(*) FROM events e WHERE e.doc_id = d.id) events FROM documents d WHERE d.id = ?").get(id) as (DocRow & { text: string; removed: string }) | undefined;
     if (!d) return null;
     const layers: LayerSpan[] = [];
-    const mentions = this.db.prepare(`SELECT entity_key, start, "end" FROM mentions WHERE doc_id = ?`).all(id) as { entity_key: string; start: number; end: number }[];
+    // The store keeps one mentions row per entity and document, its spans as JSON [[start, end, text], …].
+    const rows = this.db.prepare(`SELECT entity_key, spans FROM mentions WHERE doc_id = ?`).all(id) as { entity_key: string; spans: string }[];
+    const mentions = rows.flatMap((r) => (JSON.parse(r.spans) as [number, number, string][]).map(([start, end]) => ({ entity_key: r.entity_key, start, end })));
     for (const m of mentions) {
       const e = this.ref(m.entity_key);
       layers.push({ kind: "entity", start: m.start, end: m.end, ref: m.entity_key, label: `${e.name} (${e.type})` });

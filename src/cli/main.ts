@@ -8,7 +8,16 @@ const USAGE = `dossier — a sourced timeline of political events from news arti
 usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
       PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, any of these .gz, .warc(.gz), directories, - for stdin, http(s) URLs and RSS/Atom feeds
-  dossier start                 run the main job on the bundled examples and print the timeline
+  dossier ingest [--db PATH] [--kb FILE] [--batch N] [--records] PATH…
+      extract and store into the SQLite store (default ./dossier.db), merge events across articles;
+      idempotent (same document twice changes nothing) and safe to kill and restart
+  dossier timeline [--db PATH] [--actor NAME] [--type T] [--status S] [--from D] [--to D] [--json]
+  dossier event ID [--json]     one merged event with all its sources, conflicts and plan
+  dossier conflicts [--json]    where sources disagree on date, place, participants or status
+  dossier promises [--today D] [--json]   plans and promises: kept, cancelled, pending, overdue
+  dossier search "…" [--json]   full-text search over articles and quotes (German/English stems)
+  dossier export --format json|jsonl|csv|plover|ics [--out FILE]
+  dossier start                 ingest the bundled examples into ./dossier.db and print the timeline
   dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/
   dossier eval [--json]         score the extractor on the bundled examples against their gold
   dossier help
@@ -57,6 +66,20 @@ export async function main(argv: string[]): Promise<number> {
       const { runServe } = await import("./serve-command.js");
       return runServe(rest);
     }
+    case "ingest":
+      return (await import("./ingest-command.js")).runIngest(rest);
+    case "timeline":
+      return (await import("./timeline-command.js")).runTimeline(rest);
+    case "event":
+      return (await import("./event-command.js")).runEvent(rest);
+    case "conflicts":
+      return (await import("./conflicts-command.js")).runConflicts(rest);
+    case "promises":
+      return (await import("./promises-command.js")).runPromises(rest);
+    case "search":
+      return (await import("./search-command.js")).runSearch(rest);
+    case "export":
+      return (await import("./export-command.js")).runExport(rest);
     case "start": {
       const { runStart } = await import("./start-command.js");
       return runStart(rest);

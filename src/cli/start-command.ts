@@ -1,38 +1,31 @@
-// `dossier start` (npm start): the main job on the bundled examples, printed as a timeline.
+// `dossier start` (npm start): ingest the bundled examples into the embedded store and print the merged timeline.
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { EXAMPLES_DIR } from "../core/paths.js";
-import { toRecord } from "../core/record.js";
-import { processArticle } from "../extract.js";
-import { readInputs } from "../ingest/sources.js";
+import { DB_OPTION } from "../store/cli-options.js";
+import { ingestPaths } from "../store/ingest.js";
+import { openStore } from "../store/open.js";
+import { conflictsOf, promises, timeline } from "../store/queries.js";
+import { timelineLine } from "../store/render.js";
 import { makeContext } from "./context.js";
 
-export function runStart(_args: string[]): number {
-  const ctx = makeContext();
-  const rows: { date: string; type: string; status: string; who: string; where: string; source: string }[] = [];
-  let docs = 0;
-  let failed = 0;
-  for (const r of readInputs([join(EXAMPLES_DIR, "corpus")])) {
-    if ("error" in r) {
-      failed++;
-      console.error(`error ${r.error.code} ${r.source}: ${r.error.message}`);
-      continue;
-    }
-    docs++;
-    const rec = toRecord(processArticle(r.article, ctx));
-    const names = new Map(rec.entities.map((e) => [e.id, e.name]));
-    for (const e of rec.events as any[]) {
-      rows.push({
-        date: e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) : "(no date)",
-        type: e.mode ? `${e.type}/${e.mode}` : e.type,
-        status: e.status,
-        who: [...e.actors, ...e.recipients].map((id: string) => names.get(id) ?? id).join(", "),
-        where: e.location?.name ?? "",
-        source: rec.document.source.split("/").pop() ?? "",
-      });
-    }
+export function runStart(args: string[]): number {
+  const { values } = parseArgs({ args, options: { ...DB_OPTION } });
+  const db = openStore(values.db);
+  try {
+    const sum = ingestPaths(db, makeContext(), [join(EXAMPLES_DIR, "corpus")], { progress: process.stderr });
+    for (const f of sum.failed) console.error(`error ${f.code} ${f.source}: ${f.message}`);
+    const rows = timeline(db);
+    for (const r of rows) console.log(timelineLine(r));
+    const multi = rows.filter((r) => r.sources > 1).length;
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = promises(db, today).filter((p) => p.state === "overdue").length;
+    console.log(
+      `\n${sum.read} articles (${sum.added} new, ${sum.unchanged} already stored, ${sum.failed.length} failed): ${sum.events} event reports merged into ${rows.length} events, ${multi} reported by several articles, ${conflictsOf(db).length} conflicts, ${overdue} overdue plans; store: ${values.db}`,
+    );
+    console.log(`next: npx dossier event <id> | conflicts | promises | search "…" | export --format csv   (--db ${values.db})`);
+    return sum.failed.length ? 1 : 0;
+  } finally {
+    db.close();
   }
-  rows.sort((a, b) => a.date.localeCompare(b.date));
-  for (const r of rows) console.log(`${r.date.padEnd(22)} ${r.type.padEnd(22)} ${r.status.padEnd(10)} ${r.who.slice(0, 60).padEnd(60)} ${r.where.padEnd(14)} ${r.source}`);
-  console.log(`\n${docs} articles, ${rows.length} events, ${failed} failed. (The SQLite store and cross-article merging come with the Story issue.)`);
-  return failed ? 1 : 0;
 }

@@ -7,6 +7,8 @@ import { EXAMPLES_DIR, ROOT } from "../core/paths.js";
 import { toRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import { readInputs } from "../ingest/sources.js";
+import { kbLookup } from "../story/kb-lookup.js";
+import { mergeRecords } from "../story/merge-records.js";
 import { bcubed, score, type AliasTable, type Gold } from "./score.js";
 
 /** Merges eval/aliases/*.json into one alias table (later files add aliases, never drop them). */
@@ -60,8 +62,11 @@ export function runEval(args: string[]): number {
     gold.set(g.doc ?? basename(f, ".json"), g);
   }
   const { result, explain, matched } = score(gold, preds, loadAliases());
-  // Until cross-article merging exists (Story issue) every predicted event is its own cluster.
-  const items = matched.filter((m) => m.gold.cluster).map((m, i) => ({ gold: m.gold.cluster!, pred: m.pred.cluster ?? `p${i}` }));
+  // Cross-article clusters from the story merger (src/story), over all records in publication order.
+  const story = mergeRecords([...preds.values()], kbLookup(ctx.kb));
+  const items = matched
+    .filter((m) => m.gold.cluster)
+    .map((m, i) => ({ gold: m.gold.cluster!, pred: story.clusterOf(preds.get(m.doc)?.document.id, m.pred.id) ?? `p${i}` }));
   const clusters = bcubed(items);
   const head = headline(result, clusters);
   const baselineFile = join(ROOT, "eval", "baseline.json");

@@ -1,0 +1,24 @@
+// `dossier search "…"`: full-text search over stored articles and quotes, German and English stems.
+import { parseArgs } from "node:util";
+import { DossierError } from "../core/errors.js";
+import { DB_OPTION } from "../store/cli-options.js";
+import { openStore } from "../store/open.js";
+import { search } from "../store/queries.js";
+import { searchLine } from "../store/render.js";
+
+export function runSearch(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...DB_OPTION, limit: { type: "string" }, json: { type: "boolean", default: false } } });
+  if (!positionals.length) throw new DossierError("USAGE", 'search needs a query, e.g. dossier search "Treffen Genf"');
+  const db = openStore(values.db, { readonly: true });
+  try {
+    const hits = search(db, positionals.join(" "), values.limit ? Number(values.limit) : 20);
+    if (values.json) console.log(JSON.stringify(hits, null, 2));
+    else {
+      for (const h of hits) console.log(searchLine(h));
+      console.log(`\n${hits.length} hits`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}

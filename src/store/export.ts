@@ -1,0 +1,149 @@
+// Exports the story: JSON, JSON Lines, CSV, PLOVER JSON records, and iCalendar for planned meetings.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { KB_DIR } from "../core/paths.js";
+import type { Db } from "./open.js";
+import { conflictsOf, eventDetail, Names, promises, timeline, type EventDetail } from "./queries.js";
+
+export const FORMATS = ["json", "jsonl", "csv", "plover", "ics"] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+function details(db: Db): EventDetail[] {
+  return timeline(db).map((r) => eventDetail(db, r.id));
+}
+
+export function exportStore(db: Db, format: ExportFormat, today: string): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify({ events: details(db), conflicts: conflictsOf(db), promises: promises(db, today) }, null, 2) + "\n";
+    case "jsonl":
+      return details(db).map((d) => JSON.stringify(d)).join("\n") + "\n";
+    case "csv":
+      return toCsv(db);
+    case "plover":
+      return JSON.stringify(toPlover(db), null, 2) + "\n";
+    case "ics":
+      return toIcs(db, today);
+  }
+}
+
+const CSV_COLUMNS = ["id", "date_start", "date_end", "type", "mode", "status", "participants", "location", "sources", "outlets", "conflicts"];
+
+export function csvField(v: string | number | null): string {
+  const s = v === null ? "" : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function toCsv(db: Db): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const r of timeline(db))
+    lines.push(
+      [r.id, r.date?.start ?? null, r.date?.end ?? null, r.type, r.mode, r.status, r.participants.map((p) => p.name).join("; "), r.location, r.sources, r.outlets.join("; "), r.conflicts]
+        .map(csvField)
+        .join(","),
+    );
+  return lines.join("\r\n") + "\r\n";
+}
+
+let iso3: Map<string, string> | null = null;
+/** ISO 3166-1 alpha-3 codes of the KB's countries: PLOVER's actor codes. */
+function countryCode(key: string | null | undefined): string | null {
+  if (!key) return null;
+  if (!iso3) {
+    iso3 = new Map();
+    const data = JSON.parse(readFileSync(join(KB_DIR, "countries.json"), "utf8")) as { entries: { id: string; iso3?: string }[] };
+    for (const e of data.entries) if (e.iso3) iso3.set(e.id, e.iso3);
+  }
+  return iso3.get(key) ?? null;
+}
+
+/**
+ * PLOVER records (the field names of the PLOVER spec's JSON records: id, date, source, target,
+ * event, mode, context, eventText, text, language, publication) for each cluster, read from the
+ * report with the best date. Dossier keeps status and sources in extra fields, which PLOVER allows.
+ */
+function toPlover(db: Db): Record<string, unknown>[] {
+  const names = new Names(db);
+  const facts = db.prepare("SELECT type FROM entities WHERE key = ?");
+  const member = db.prepare("SELECT e.data, d.language, coalesce(d.outlet, d.source) pub FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.id = ?");
+  const out: Record<string, unknown>[] = [];
+  for (const d of details(db)) {
+    const pick = d.reports.find((r) => d.date && r.date?.startsWith(d.date.start)) ?? d.reports[0];
+    if (!pick) continue;
+    const m = member.get(pick.docId, pick.eventId) as { data: string; language: string; pub: string };
+    const ev = JSON.parse(m.data) as { actors: string[]; recipients: string[]; evidence: { text: string } };
+    const actor = (k: string) => {
+      const type = (facts.get(k) as { type: string } | undefined)?.type;
+      const code = type === "country" ? countryCode(k) : null;
+      return { actorText: names.of(k), ...(code ? { code } : {}), dossierKey: k };
+    };
+    out.push({
+      id: d.id,
+      date: d.date?.start ?? null,
+      source: ev.actors.map(actor),
+      target: ev.recipients.length ? ev.recipients.map(actor) : "",
+      event: d.type,
+      mode: d.mode ?? "",
+      context: "",
+      eventText: "",
+      text: ev.evidence.text,
+      language: m.language,
+      publication: m.pub,
+      status: d.status,
+      dateEnd: d.date?.end ?? null,
+      location: d.location,
+      sources: d.reports.map((r) => ({ outlet: r.outlet, published: r.published, source: r.source, status: r.status })),
+    });
+  }
+  return out;
+}
+
+const icsText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+
+/** Folds a content line to 75 octets, as RFC 5545 asks, without splitting a UTF-8 sequence. */
+export function foldIcsLine(line: string): string {
+  const out: string[] = [];
+  let cur = "";
+  let bytes = 0;
+  for (const ch of line) {
+    const b = Buffer.byteLength(ch);
+    if (bytes + b > (out.length ? 74 : 75)) {
+      out.push(cur);
+      cur = "";
+      bytes = 0;
+    }
+    cur += ch;
+    bytes += b;
+  }
+  out.push(cur);
+  return out.join("\r\n ");
+}
+
+const icsDate = (d: string) => d.replace(/-/g, "");
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Planned, promised and proposed meetings with a date, as all-day events; cancelled ones say so. */
+function toIcs(db: Db, today: string): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Story export//EN", "CALSCALE:GREGORIAN"];
+  const stamp = `${icsDate(today)}T000000Z`;
+  for (const p of promises(db, today)) {
+    if (!p.due) continue;
+    const d = eventDetail(db, p.clusterId);
+    const who = d.participants.map((x) => x.name).join(", ");
+    const status = p.state === "cancelled" || p.state === "denied" || p.state === "rejected" ? "CANCELLED" : p.state === "kept" ? "CONFIRMED" : "TENTATIVE";
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${p.clusterId}@dossier`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(p.due.start)}`,
+      `DTEND;VALUE=DATE:${icsDate(nextDay(p.due.end))}`,
+      `SUMMARY:${icsText(`${d.type}${d.mode ? "/" + d.mode : ""}: ${who}`)}`,
+      ...(d.location ? [`LOCATION:${icsText(d.location)}`] : []),
+      `DESCRIPTION:${icsText(`${p.state}; announced ${p.announced.published ?? "?"} (${p.announced.outlet ?? p.announced.docId}); ${d.sources} source(s)`)}`,
+      `STATUS:${status}`,
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldIcsLine).join("\r\n") + "\r\n";
+}

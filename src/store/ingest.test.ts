@@ -1,0 +1,119 @@
+// Ingest from files: per-document errors, idempotence, and a kill -9 in the middle leaves a consistent store.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { makeContext } from "../cli/context.js";
+import { ROOT } from "../core/paths.js";
+import { ingestPaths } from "./ingest.js";
+import { openStore, type Db } from "./open.js";
+import { counts } from "./queries.js";
+
+const dir = mkdtempSync(join(tmpdir(), "dossier-ingest-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const PLACES = ["Anchorage", "Geneva", "Istanbul", "Riyadh", "Helsinki", "Vienna"];
+
+/** Short articles we write ourselves: two leaders meet on a day, one article per (meeting, outlet). */
+function writeCorpus(folder: string, count: number): void {
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const meeting = i % 6;
+    const day = String(3 + meeting * 4).padStart(2, "0");
+    const pub = String(4 + meeting * 4).padStart(2, "0");
+    const text = [
+      "---",
+      `published: 2025-03-${pub}T09:00:00Z`,
+      `outlet: Test Wire ${i % 5}`,
+      "language: en",
+      "---",
+      `Trump and Putin meet in ${PLACES[meeting]}`,
+      "",
+      `Donald Trump and Vladimir Putin met in ${PLACES[meeting]} on March ${Number(day)} for about two hours, officials said.`,
+      `This is report number ${i} of the test corpus.`,
+    ].join("\n");
+    writeFileSync(join(folder, `a${String(i).padStart(3, "0")}.txt`), text);
+  }
+}
+
+function consistent(db: Db): void {
+  assert.equal((db.pragma("integrity_check", { simple: true }) as string), "ok");
+  const q = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  assert.equal(q("SELECT count(*) n FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE s.cluster_id IS NULL"), 0, "every event is in a cluster");
+  assert.equal(q("SELECT count(*) n FROM event_sources s LEFT JOIN clusters c ON c.id = s.cluster_id WHERE c.id IS NULL"), 0, "no dangling cluster");
+  assert.equal(q("SELECT count(*) n FROM clusters c WHERE sources != (SELECT count(DISTINCT doc_id) FROM event_sources s WHERE s.cluster_id = c.id)"), 0, "cluster summaries are current");
+  assert.equal(q("SELECT count(*) n FROM documents d WHERE NOT EXISTS (SELECT 1 FROM times t WHERE t.doc_id = d.id) AND NOT EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id)"), 0, "no document without its annotations");
+}
+
+test("bad documents get an error record, the batch goes on, and a second ingest changes nothing", () => {
+  const folder = join(dir, "mixed");
+  writeCorpus(folder, 6);
+  writeFileSync(join(folder, "empty.txt"), "");
+  const db = openStore(join(dir, "mixed.db"));
+  const ctx = makeContext();
+  const first = ingestPaths(db, ctx, [folder], { batchSize: 4 });
+  assert.equal(first.read, 7);
+  assert.equal(first.added, 6);
+  assert.deepEqual(first.failed.map((f) => f.code), ["EMPTY_INPUT"]);
+  const before = counts(db);
+  assert.equal(before.ingest_errors, 1);
+  assert.equal(before.documents, 6);
+  const second = ingestPaths(db, ctx, [folder], { batchSize: 4 });
+  assert.equal(second.added, 0);
+  assert.equal(second.unchanged, 6);
+  assert.deepEqual(counts(db), before);
+  consistent(db);
+  db.close();
+});
+
+/** Runs `dossier ingest`; with killAfter, sends SIGKILL once that many batches have been committed. */
+function runIngest(db: string, folder: string, killAfter?: number): Promise<{ code: number | null; signal: string | null; batches: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "dossier.js"), "ingest", "--db", db, "--batch", "3", "--log-batches", "--quiet", folder], { stdio: ["ignore", "ignore", "pipe"] });
+    let batches = 0;
+    let buf = "";
+    child.stderr.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const lines = buf.split("\n");
+      buf = lines.pop()!;
+      for (const l of lines)
+        if (l.startsWith("committed ")) {
+          batches++;
+          if (killAfter !== undefined && batches === killAfter) child.kill("SIGKILL");
+        }
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, batches }));
+  });
+}
+
+test("killing ingest with SIGKILL mid-way and starting again loses and duplicates nothing", async () => {
+  const folder = join(dir, "kill");
+  writeCorpus(folder, 60);
+  const clean = join(dir, "clean.db");
+  const killed = join(dir, "killed.db");
+  const full = await runIngest(clean, folder);
+  assert.equal(full.code, 0);
+  assert.equal(full.batches, 20);
+
+  const cut = await runIngest(killed, folder, 2);
+  assert.equal(cut.signal, "SIGKILL", "the first run must be killed before it ends");
+  const mid = openStore(killed);
+  consistent(mid);
+  const part = counts(mid).documents ?? 0;
+  assert.ok(part >= 6 && part < 60 && part % 3 === 0, `only whole batches are stored (${part})`);
+  mid.close();
+
+  const rest = await runIngest(killed, folder);
+  assert.equal(rest.code, 0);
+  const a = openStore(clean);
+  const b = openStore(killed);
+  consistent(b);
+  assert.deepEqual(counts(b), counts(a));
+  const ids = (db: Db) => (db.prepare("SELECT id FROM clusters ORDER BY id").all() as { id: string }[]).map((r) => r.id);
+  assert.deepEqual(ids(b), ids(a));
+  a.close();
+  b.close();
+});

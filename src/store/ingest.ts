@@ -1,0 +1,162 @@
+// Ingest: read, extract and store documents in batches, one transaction per batch, and merge their events.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import type { Context } from "../core/context.js";
+import { toDossierError } from "../core/errors.js";
+import { shortHash } from "../core/hash.js";
+import { toRecord, type ExtractionRecord } from "../core/record.js";
+import { processArticle } from "../extract.js";
+import type { RawArticle } from "../ingest/article.js";
+import type { ReadResult } from "../ingest/record-reader.js";
+import { readInputs } from "../ingest/sources.js";
+import { kbLookup } from "../story/kb-lookup.js";
+import type { Db } from "./open.js";
+import { Progress } from "./progress.js";
+import { StoreWriter } from "./writer.js";
+
+export interface IngestOptions {
+  /** Documents per transaction: a killed ingest loses at most the batch in flight, and the next run redoes it. */
+  batchSize?: number;
+  maxBytes?: number;
+  progress?: NodeJS.WriteStream | null;
+  /** The day overdue promises are judged against (YYYY-MM-DD); default today. */
+  today?: string;
+  /** Called after each committed batch with the number of documents read so far (tests use it to kill mid-way). */
+  onBatch?: (read: number) => void;
+}
+
+export interface IngestSummary {
+  read: number;
+  added: number;
+  unchanged: number;
+  failed: { source: string; code: string; message: string }[];
+  events: number;
+  clustersTouched: number;
+  seconds: number;
+}
+
+/** What the input identifies itself by before cleaning: same bytes and metadata, same hash. */
+export function rawHash(a: RawArticle): string {
+  return shortHash([a.body, a.title ?? "", a.published ?? "", a.url ?? "", a.outlet ?? "", a.language ?? ""].join("\u0000"), 20);
+}
+
+export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: IngestOptions = {}): IngestSummary {
+  const total = opts.progress?.isTTY ? countInputs(inputs) : null;
+  return ingestResults(db, ctx, readInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), opts, total);
+}
+
+/** Extracts and stores what readers produced (articles or per-document errors), batch by batch. */
+export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult>, opts: IngestOptions = {}, total: number | null = null): IngestSummary {
+  const writer = new StoreWriter(db, kbLookup(ctx.kb), opts.today);
+  const bar = opts.progress ? new Progress(opts.progress, total) : null;
+  const sum: IngestSummary = { read: 0, added: 0, unchanged: 0, failed: [], events: 0, clustersTouched: 0, seconds: 0 };
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 200;
+  let batch: { rec: ExtractionRecord; raw: string }[] = [];
+  let errors: { source: string; code: string; message: string }[] = [];
+  const tx = db.transaction(() => {
+    const events = [];
+    for (const { rec, raw } of batch) {
+      const evs = writer.addRecord(rec, raw);
+      if (evs) {
+        sum.added++;
+        events.push(...evs);
+      } else sum.unchanged++;
+    }
+    for (const e of errors) writer.recordError(e.source, e.code, e.message);
+    writer.merge(events);
+    sum.events += events.length;
+    sum.clustersTouched += writer.refresh();
+  });
+  const commit = () => {
+    guarded(writer, tx);
+    sum.failed.push(...errors);
+    batch = [];
+    errors = [];
+    opts.onBatch?.(sum.read);
+  };
+  for (const r of results) {
+    sum.read++;
+    if ("error" in r) errors.push({ source: r.source, code: r.error.code, message: r.error.message });
+    else {
+      const raw = rawHash(r.article);
+      if (writer.knownRaw(raw)) sum.unchanged++;
+      else
+        try {
+          batch.push({ rec: toRecord(processArticle(r.article, ctx)), raw });
+        } catch (err) {
+          const e = toDossierError(err);
+          errors.push({ source: r.source, code: e.code, message: e.message });
+        }
+    }
+    if (batch.length + errors.length >= batchSize) commit();
+    bar?.update(sum.read);
+  }
+  if (batch.length || errors.length) commit();
+  bar?.end(sum.read);
+  sum.seconds = (performance.now() - t0) / 1000;
+  return sum;
+}
+
+/** Stores records that were extracted before (dossier extract --json output, the store-only bench). */
+export function ingestRecords(db: Db, ctx: Context | null, records: Iterable<ExtractionRecord>, opts: IngestOptions = {}): IngestSummary {
+  const writer = new StoreWriter(db, ctx ? kbLookup(ctx.kb) : undefined, opts.today);
+  const sum: IngestSummary = { read: 0, added: 0, unchanged: 0, failed: [], events: 0, clustersTouched: 0, seconds: 0 };
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 500;
+  let batch: ExtractionRecord[] = [];
+  const tx = db.transaction(() => {
+    const events = [];
+    for (const rec of batch) {
+      const evs = writer.addRecord(rec, `rec:${rec.document.id}`);
+      if (evs) {
+        sum.added++;
+        events.push(...evs);
+      } else sum.unchanged++;
+    }
+    writer.merge(events);
+    sum.events += events.length;
+    sum.clustersTouched += writer.refresh();
+  });
+  for (const rec of records) {
+    sum.read++;
+    batch.push(rec);
+    if (batch.length >= batchSize) {
+      guarded(writer, tx);
+      batch = [];
+      opts.onBatch?.(sum.read);
+    }
+  }
+  if (batch.length) guarded(writer, tx);
+  sum.seconds = (performance.now() - t0) / 1000;
+  return sum;
+}
+
+/** Runs a batch transaction; when it rolls back, the writer's cache of clusters is dropped with it. */
+function guarded(writer: StoreWriter, tx: () => void): void {
+  try {
+    tx();
+  } catch (err) {
+    writer.resetCache();
+    throw err;
+  }
+}
+
+const KNOWN = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"]);
+
+/** A quick count of the documents behind the inputs, for the progress bar's ETA (JSON Lines count lines). */
+export function countInputs(inputs: string[]): number {
+  let n = 0;
+  for (const p of inputs) {
+    if (p === "-") continue;
+    try {
+      const st = statSync(p);
+      if (st.isDirectory()) n += countInputs(readdirSync(p).filter((x) => !x.startsWith(".")).map((x) => join(p, x)));
+      else if (/\.(jsonl|ndjson)$/i.test(p)) n += readFileSync(p, "utf8").split("\n").filter((l) => l.trim()).length;
+      else if (KNOWN.has(extname(p).toLowerCase()) || inputs.length === 1) n++;
+    } catch {
+      n++;
+    }
+  }
+  return n;
+}

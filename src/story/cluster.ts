@@ -1,0 +1,84 @@
+// Merges sourced events into clusters of one real-world event, incrementally and in any store.
+import { shortHash } from "../core/hash.js";
+import { blockKeys } from "./blocks.js";
+import { pairScore } from "./match.js";
+import type { EntityLookup, SourcedEvent } from "./types.js";
+
+/** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
+export const MERGE_THRESHOLD = 0.9;
+
+export interface ClusterState {
+  id: string;
+  type: string;
+  members: SourcedEvent[];
+}
+
+/** A stable cluster id: the hash of the event that founded it, so ids never change when later reports join. */
+export function clusterIdFor(founder: SourcedEvent): string {
+  return `c-${shortHash(`${founder.docId}:${founder.id}`, 12)}`;
+}
+
+/**
+ * The best cluster for an event among candidates, or null. A cluster holds at most one event
+ * per document (one real event is one record per document), and the event must be compatible
+ * with every member (complete link), so that single links cannot chain a week of calls into one.
+ */
+export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>, lookup?: EntityLookup): ClusterState | null {
+  let best: ClusterState | null = null;
+  let bestScore = MERGE_THRESHOLD;
+  for (const c of candidates) {
+    if (c.type !== e.type || c.members.some((m) => m.docId === e.docId)) continue;
+    // Complete link: the event must be compatible with every member, so that one noisy report
+    // cannot chain two real events (the Alaska summit and the White House meeting) together.
+    let sum = 0;
+    let fits = true;
+    for (const m of c.members) {
+      const s = pairScore(e, m, lookup);
+      if (s === null) {
+        fits = false;
+        break;
+      }
+      sum += s;
+    }
+    const mean = sum / c.members.length;
+    // Ties go to the smaller id, so that the result does not depend on the order candidates come in.
+    if (fits && (mean > bestScore || (mean === bestScore && (!best || c.id < best.id)))) {
+      best = c;
+      bestScore = mean;
+    }
+  }
+  return best;
+}
+
+
+/** Clusters held in memory (the eval, tests, small batches); the store keeps the same in SQLite. */
+export class StoryIndex {
+  readonly clusters = new Map<string, ClusterState>();
+  readonly clusterOf = new Map<string, string>();
+  private readonly blocks = new Map<number, Set<string>>();
+  constructor(private readonly lookup?: EntityLookup) {}
+
+  add(e: SourcedEvent): string {
+    const keys = blockKeys(e, this.lookup);
+    const cands = new Set<ClusterState>();
+    for (const k of keys) for (const id of this.blocks.get(k) ?? []) cands.add(this.clusters.get(id)!);
+    let c = bestCluster(e, cands, this.lookup);
+    if (!c) {
+      c = { id: clusterIdFor(e), type: e.type, members: [] };
+      this.clusters.set(c.id, c);
+    }
+    c.members.push(e);
+    this.clusterOf.set(`${e.docId}:${e.id}`, c.id);
+    for (const k of keys) {
+      let s = this.blocks.get(k);
+      if (!s) this.blocks.set(k, (s = new Set()));
+      s.add(c.id);
+    }
+    return c.id;
+  }
+}
+
+/** Order in which events are merged: by publication, then document, so the founder is the earliest report. */
+export function byPublication(a: SourcedEvent, b: SourcedEvent): number {
+  return (a.published ?? "9999").localeCompare(b.published ?? "9999") || a.docId.localeCompare(b.docId);
+}

@@ -1,0 +1,130 @@
+// Decides whether two reports describe the same real-world event: type, participants, dates, places.
+import { addDays, dayNumber, overlaps, span } from "./days.js";
+import type { EntityLookup, SourcedEvent } from "./types.js";
+
+/** A date range this narrow is a claim about the day; wider ones ("2025", "im August") only bound it. */
+const PRECISE_DAYS = 3;
+/** How far ahead an undated announcement reaches: a meeting announced without a date happens within weeks or not at all. */
+const FUTURE_DAYS = 45;
+/** A window longer than this (a year, an undated plan) says little about which meeting it is. */
+const VAGUE_DAYS = 31;
+/** How many days apart two precise dates of one event may be (see pairScore). */
+const DATE_SLACK_DAYS = 1;
+const NEGATIVE = new Set(["cancelled", "denied", "rejected"]);
+const FUTURE = new Set(["planned", "promised", "proposed", "requested"]);
+/** Entities that report rather than act: an agency named as "actor" is an extraction slip, not a participant. */
+const NON_PARTICIPANT_KINDS = new Set(["agency", "outlet"]);
+/** Two places this close are one venue as far as merging is concerned (Woodside and San Francisco, Nusa Dua and Bali). */
+const SAME_PLACE_KM = 60;
+
+export interface Range {
+  start: string;
+  end: string;
+}
+
+export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
+  const out: string[] = [];
+  for (const k of [...e.actors, ...e.recipients]) {
+    const f = lookup?.(k);
+    if (f && (f.type === "location" || (f.kind && NON_PARTICIPANT_KINDS.has(f.kind)))) continue;
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+export function isPrecise(e: SourcedEvent): boolean {
+  return e.date !== null && span(e.date) <= PRECISE_DAYS;
+}
+
+/**
+ * The days an event can fall on: its own date when precise, otherwise a window
+ * around the publication day that depends on the status (a held event lies
+ * shortly before publication, a planned one after it).
+ */
+const windows = new WeakMap<SourcedEvent, Range | null>();
+
+export function window(e: SourcedEvent): Range | null {
+  // Merging asks for the same report's window many times; reports do not change once read.
+  let w = windows.get(e);
+  if (w === undefined) {
+    w = computeWindow(e);
+    windows.set(e, w);
+  }
+  return w;
+}
+
+function computeWindow(e: SourcedEvent): Range | null {
+  if (e.date && isPrecise(e)) return e.date;
+  if (!e.published) return e.date;
+  let w: Range;
+  if (FUTURE.has(e.status)) w = { start: e.published, end: addDays(e.published, FUTURE_DAYS) };
+  else if (e.status === "cancelled" || e.status === "rejected" || e.status === "denied") w = { start: addDays(e.published, -30), end: addDays(e.published, FUTURE_DAYS) };
+  else w = { start: addDays(e.published, -14), end: e.published };
+  if (e.date) {
+    // A vague date ("im August") narrows the window when the two meet, and wins when they do not.
+    if (!overlaps(w, e.date)) return e.date;
+    return { start: w.start > e.date.start ? w.start : e.date.start, end: w.end < e.date.end ? w.end : e.date.end };
+  }
+  return w;
+}
+
+function gapDays(a: Range, b: Range): number {
+  return Math.max(dayNumber(b.start) - dayNumber(a.end), dayNumber(a.start) - dayNumber(b.end));
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const d = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(d));
+}
+
+/** same: one place; compatible: one lies in the other or nearby; different: they cannot both be right; unknown: one side has none. */
+export function placeRelation(a: SourcedEvent["location"], b: SourcedEvent["location"], lookup?: EntityLookup): "same" | "compatible" | "different" | "unknown" {
+  if (!a || !b) return "unknown";
+  if ((a.key && a.key === b.key) || a.name.toLowerCase() === b.name.toLowerCase()) return "same";
+  const fa = a.key ? lookup?.(a.key) : undefined;
+  const fb = b.key ? lookup?.(b.key) : undefined;
+  if (!fa || !fb) return "compatible";
+  if (fa.lat !== undefined && fa.lon !== undefined && fb.lat !== undefined && fb.lon !== undefined && km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= SAME_PLACE_KM) return "compatible";
+  // A region and a place in the same country (Alaska and Anchorage): the one contains the other.
+  const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other" || f.type === "country";
+  const countryOf = (k: string | null, f: typeof fa) => (f.type === "country" ? k : f.country);
+  if ((regional(fa) || regional(fb)) && countryOf(a.key, fa) === countryOf(b.key, fb)) return "compatible";
+  return "different";
+}
+
+/** How strongly two reports look like one event; null when they cannot be. */
+export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
+  if (a.type !== b.type || a.docId === b.docId) return null;
+  const wa = window(a);
+  const wb = window(b);
+  // A report with neither a date nor a publication day could be about any year: it stays on its own.
+  if (!wa || !wb) return null;
+  let datePenalty = 0;
+  if (!overlaps(wa, wb)) {
+    // Two sources may name neighbouring days for one meeting (time zones, "Donnerstag" vs "Freitag"):
+    // allowed when both name a day, with a penalty, so that an exact match wins and the disagreement shows as a conflict.
+    if (!(isPrecise(a) && isPrecise(b) && gapDays(wa, wb) <= DATE_SLACK_DAYS)) return null;
+    datePenalty = 0.3;
+  }
+  const pa = participants(a, lookup);
+  const pb = participants(b, lookup);
+  const shared = pa.filter((k) => pb.includes(k)).length;
+  const smaller = Math.min(pa.length, pb.length);
+  const sameDay = isPrecise(a) && isPrecise(b) && a.date!.start === b.date!.start;
+  // Two shared participants identify a meeting; one alone (Trump "visited") could be any of his meetings that week.
+  if (shared < 2) return null;
+  // A phone call and a meeting in person are two events, even between the same people on the same day.
+  if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
+  const place = placeRelation(a.location, b.location, lookup);
+  if (place === "different" && !sameDay) return null;
+  // A report placed only within a month or more ("im Jahr 2022", an undated plan) overlaps many meetings
+  // of the same two sides: weak evidence on its own, so it needs more than the two participants. A denial
+  // or cancellation is exempt: it refers back to an event named elsewhere and rarely repeats its date.
+  const vagueOf = (e: SourcedEvent, w: Range) => span(w) > VAGUE_DAYS && !NEGATIVE.has(e.status);
+  const vague = vagueOf(a, wa) || vagueOf(b, wb) ? 0.2 : 0;
+  // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
+  // meeting of three fits a report of those three better than a report of two of them (shared / larger).
+  const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
+  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
+}
