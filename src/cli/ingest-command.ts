@@ -4,12 +4,12 @@ import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import type { ExtractionRecord } from "../core/record.js";
 import { DB_OPTION, todayOption } from "../store/cli-options.js";
-import { ingestPaths, ingestRecords, type IngestSummary } from "../store/ingest.js";
+import { ingestInputs, ingestRecords, type IngestSummary } from "../store/ingest.js";
 import { openStore } from "../store/open.js";
 import { counts } from "../store/queries.js";
 import { makeContext } from "./context.js";
 
-export function runIngest(args: string[]): number {
+export async function runIngest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -23,9 +23,12 @@ export function runIngest(args: string[]): number {
       quiet: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       "log-batches": { type: "boolean", default: false },
+      feed: { type: "string", multiple: true, default: [] },
     },
   });
-  if (!positionals.length) throw new DossierError("USAGE", "ingest needs at least one PATH (files, folders, .jsonl, or - for stdin)");
+  // --feed URL is an RSS/Atom feed: every item it links is fetched and ingested (a plain URL argument works too).
+  positionals.push(...(values.feed ?? []));
+  if (!positionals.length) throw new DossierError("USAGE", "ingest needs at least one PATH (files, folders, .jsonl, .gz, .warc, http(s) URLs, --feed URL, or - for stdin)");
   const batchSize = values.batch ? Number(values.batch) : undefined;
   if (batchSize !== undefined && !(batchSize >= 1)) throw new DossierError("USAGE", "--batch must be a positive number of documents");
   const db = openStore(values.db);
@@ -39,7 +42,7 @@ export function runIngest(args: string[]): number {
       // One line per committed batch on stderr: what a supervisor (or the kill-safety test) can watch.
       ...(values["log-batches"] ? { onBatch: (read: number) => process.stderr.write(`committed ${read}\n`) } : {}),
     };
-    const sum = values.records ? ingestRecords(db, ctx, readRecords(positionals), opts) : ingestPaths(db, ctx, positionals, opts);
+    const sum = values.records ? ingestRecords(db, ctx, readRecords(positionals), opts) : await ingestInputs(db, ctx, positionals, opts);
     if (values.json) console.log(JSON.stringify({ ...sum, store: counts(db) }));
     else if (!values.quiet) printSummary(sum, values.db);
     return sum.failed.length ? 1 : 0;

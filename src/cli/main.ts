@@ -8,7 +8,7 @@ const USAGE = `dossier — a sourced timeline of political events from news arti
 usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
       PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, any of these .gz, .warc(.gz), directories, - for stdin, http(s) URLs and RSS/Atom feeds
-  dossier ingest [--db PATH] [--kb FILE] [--batch N] [--records] PATH…
+  dossier ingest [--db PATH] [--kb FILE] [--batch N] [--records] [--feed URL] PATH|URL…
       extract and store into the SQLite store (default ./dossier.db), merge events across articles;
       idempotent (same document twice changes nothing) and safe to kill and restart
   dossier timeline [--db PATH] [--actor NAME] [--type T] [--status S] [--from D] [--to D] [--json]
@@ -17,7 +17,8 @@ usage:
   dossier promises [--today D] [--json]   plans and promises: kept, cancelled, pending, overdue
   dossier search "…" [--json]   full-text search over articles and quotes (German/English stems)
   dossier export --format json|jsonl|csv|plover|ics [--out FILE]
-  dossier start                 ingest the bundled examples into ./dossier.db and print the timeline
+  dossier start [--db PATH] [--port N] [--no-serve]
+      ingest the bundled examples into ./dossier.db, print the timeline, then serve the web app at http://127.0.0.1:4173/
   dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/
   dossier eval [--json]         score the extractor on the bundled examples against their gold
   dossier help

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { makeContext } from "../cli/context.js";
 import { ROOT } from "../core/paths.js";
-import { ingestPaths } from "./ingest.js";
+import { ingestInputs } from "./ingest.js";
 import { openStore, type Db } from "./open.js";
 import { counts } from "./queries.js";
 
@@ -47,20 +47,20 @@ function consistent(db: Db): void {
   assert.equal(q("SELECT count(*) n FROM documents d WHERE NOT EXISTS (SELECT 1 FROM times t WHERE t.doc_id = d.id) AND NOT EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id)"), 0, "no document without its annotations");
 }
 
-test("bad documents get an error record, the batch goes on, and a second ingest changes nothing", () => {
+test("bad documents get an error record, the batch goes on, and a second ingest changes nothing", async () => {
   const folder = join(dir, "mixed");
   writeCorpus(folder, 6);
   writeFileSync(join(folder, "empty.txt"), "");
   const db = openStore(join(dir, "mixed.db"));
   const ctx = makeContext();
-  const first = ingestPaths(db, ctx, [folder], { batchSize: 4 });
+  const first = await ingestInputs(db, ctx, [folder], { batchSize: 4 });
   assert.equal(first.read, 7);
   assert.equal(first.added, 6);
   assert.deepEqual(first.failed.map((f) => f.code), ["EMPTY_INPUT"]);
   const before = counts(db);
   assert.equal(before.ingest_errors, 1);
   assert.equal(before.documents, 6);
-  const second = ingestPaths(db, ctx, [folder], { batchSize: 4 });
+  const second = await ingestInputs(db, ctx, [folder], { batchSize: 4 });
   assert.equal(second.added, 0);
   assert.equal(second.unchanged, 6);
   assert.deepEqual(counts(db), before);
@@ -116,4 +116,45 @@ test("killing ingest with SIGKILL mid-way and starting again loses and duplicate
   assert.deepEqual(ids(b), ids(a));
   a.close();
   b.close();
+});
+
+test("ingest reads a feed over http: every linked article is stored once, a second run changes nothing", async () => {
+  const { createServer } = await import("node:http");
+  const page = (place: string) =>
+    `<html><head><title>Talks in ${place}</title><meta property="og:site_name" content="Loopback Wire"></head><body><article><h1>Talks in ${place}</h1>` +
+    `<p>Donald Trump and Vladimir Putin met in ${place} on Friday for about two hours, officials said on Saturday in a statement.</p>` +
+    `<p>Both sides described the meeting as constructive and agreed to continue the talks at a later date.</p></article></body></html>`;
+  const server = createServer((req, res) => {
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    if (req.url === "/feed.xml") {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title>` +
+        `<item><title>Geneva</title><link>${base}/geneva.html</link><pubDate>Sat, 15 Mar 2025 09:00:00 GMT</pubDate></item>` +
+        `<item><title>Vienna</title><link>${base}/vienna.html</link><pubDate>Sat, 22 Mar 2025 09:00:00 GMT</pubDate></item></channel></rss>`);
+    } else if (req.url === "/geneva.html" || req.url === "/vienna.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(page(req.url === "/geneva.html" ? "Geneva" : "Vienna"));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/feed.xml`;
+  try {
+    const db = openStore(join(dir, "feed.db"));
+    const ctx = makeContext();
+    const first = await ingestInputs(db, ctx, [url]);
+    assert.equal(first.read, 2);
+    assert.equal(first.added, 2, JSON.stringify(first.failed));
+    const before = counts(db);
+    const second = await ingestInputs(db, ctx, [url]);
+    assert.equal(second.added, 0);
+    assert.deepEqual(counts(db), before);
+    consistent(db);
+    db.close();
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });

@@ -8,7 +8,7 @@ import { toRecord, type ExtractionRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import type { RawArticle } from "../ingest/article.js";
 import type { ReadResult } from "../ingest/record-reader.js";
-import { readInputs } from "../ingest/sources.js";
+import { isUrl, readAllInputs } from "../ingest/read-all.js";
 import { kbLookup } from "../story/kb-lookup.js";
 import type { Db } from "./open.js";
 import { Progress } from "./progress.js";
@@ -40,13 +40,26 @@ export function rawHash(a: RawArticle): string {
   return shortHash([a.body, a.title ?? "", a.published ?? "", a.url ?? "", a.outlet ?? "", a.language ?? ""].join("\u0000"), 20);
 }
 
-export function ingestPaths(db: Db, ctx: Context, inputs: string[], opts: IngestOptions = {}): IngestSummary {
-  const total = opts.progress?.isTTY ? countInputs(inputs) : null;
-  return ingestResults(db, ctx, readInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), opts, total);
+/**
+ * Every kind of input (files, folders, stdin, .gz, WARC, http(s) URLs, RSS/Atom feeds) extracted
+ * and stored batch by batch; the readers are asynchronous because URLs and feeds are fetched.
+ */
+export async function ingestInputs(db: Db, ctx: Context, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const total = opts.progress?.isTTY && !inputs.some(isUrl) ? countInputs(inputs) : null;
+  const session = ingestSession(db, ctx, opts, total);
+  for await (const r of readAllInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) session.add(r);
+  return session.end();
 }
 
 /** Extracts and stores what readers produced (articles or per-document errors), batch by batch. */
 export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult>, opts: IngestOptions = {}, total: number | null = null): IngestSummary {
+  const session = ingestSession(db, ctx, opts, total);
+  for (const r of results) session.add(r);
+  return session.end();
+}
+
+/** One ingest run: `add` each read result, `end` commits the last batch and returns the summary. */
+function ingestSession(db: Db, ctx: Context, opts: IngestOptions, total: number | null): { add(r: ReadResult): void; end(): IngestSummary } {
   const writer = new StoreWriter(db, kbLookup(ctx.kb), opts.today);
   const bar = opts.progress ? new Progress(opts.progress, total) : null;
   const sum: IngestSummary = { read: 0, added: 0, unchanged: 0, failed: [], events: 0, clustersTouched: 0, seconds: 0 };
@@ -75,7 +88,7 @@ export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult
     errors = [];
     opts.onBatch?.(sum.read);
   };
-  for (const r of results) {
+  const add = (r: ReadResult): void => {
     sum.read++;
     if ("error" in r) errors.push({ source: r.source, code: r.error.code, message: r.error.message });
     else {
@@ -91,11 +104,14 @@ export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult
     }
     if (batch.length + errors.length >= batchSize) commit();
     bar?.update(sum.read);
-  }
-  if (batch.length || errors.length) commit();
-  bar?.end(sum.read);
-  sum.seconds = (performance.now() - t0) / 1000;
-  return sum;
+  };
+  const end = (): IngestSummary => {
+    if (batch.length || errors.length) commit();
+    bar?.end(sum.read);
+    sum.seconds = (performance.now() - t0) / 1000;
+    return sum;
+  };
+  return { add, end };
 }
 
 /** Stores records that were extracted before (dossier extract --json output, the store-only bench). */
