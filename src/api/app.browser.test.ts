@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { EXAMPLES_DIR } from "../core/paths.js";
 import { makeContext } from "../cli/context.js";
 import type { Cluster, Page as ApiPage, StoryQueries, TimelineItem } from "./contract.js";
-import { MemoryQueries } from "./memory-queries.js";
+import { openSqliteQueries } from "./sqlite-queries.js";
 import { startServer, type RunningServer } from "./server.js";
 import { WEB_DIR } from "./static.js";
 
@@ -44,15 +44,10 @@ const dialogs: string[] = [];
 
 before(async () => {
   if (skip) return;
-  // DOSSIER_TEST_STORE=sqlite runs the same tests over the SQLite store (when the build has it).
-  let queries: StoryQueries;
-  if (process.env.DOSSIER_TEST_STORE === "sqlite") {
-    const { openSqliteQueries } = await import("./sqlite-queries.js");
-    dbDir = mkdtempSync(join(tmpdir(), "dossier-browser-"));
-    queries = await openSqliteQueries(join(dbDir, "t.db"), makeContext());
-    const dir = join(EXAMPLES_DIR, "corpus");
-    await queries.ingest({ files: readdirSync(dir).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) })) }, () => undefined);
-  } else queries = MemoryQueries.fromPaths([join(EXAMPLES_DIR, "corpus")], makeContext());
+  dbDir = mkdtempSync(join(tmpdir(), "dossier-browser-"));
+  const queries: StoryQueries = await openSqliteQueries(join(dbDir, "t.db"), makeContext());
+  const dir = join(EXAMPLES_DIR, "corpus");
+  await queries.ingest({ files: readdirSync(dir).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) })) }, () => undefined);
   server = await startServer({ queries, port: 0 });
   base = server.url;
   const { chromium } = await import("playwright-core");

@@ -1,4 +1,4 @@
-// The HTTP API's data types and the StoryQueries interface every store (memory, SQLite) implements.
+// The HTTP API's data types and the StoryQueries interface every store (SQLite now, PostgreSQL later) implements.
 //
 // The web app imports these types too, so this file holds only types and constants, no Node imports.
 

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv } from "ajv";
@@ -10,7 +10,7 @@ import { EXAMPLES_DIR } from "../core/paths.js";
 import { makeContext } from "../cli/context.js";
 import type { Cluster, DocumentDetail, EntityDetail, Page, SearchResult, TimelineItem } from "./contract.js";
 import { isPrivateAddress, safeFileName } from "./ingest-input.js";
-import { MemoryQueries } from "./memory-queries.js";
+import { openSqliteQueries, type SqliteQueries } from "./sqlite-queries.js";
 import { buildOpenApi } from "./openapi.js";
 import { createApp, startServer, type RunningServer } from "./server.js";
 
@@ -18,17 +18,21 @@ import { createApp, startServer, type RunningServer } from "./server.js";
 const FILES = ["de-ot-05-biden-xi-bali.txt", "de-ot-06-biden-xi-woodside.md", "de-ot-07-trump-xi-busan.txt", "de-ot-08-nato-gipfel-madrid.txt"];
 const ARTICLE = "Berlin – Bundeskanzler Olaf Scholz hat am Montag in Berlin den französischen Präsidenten Emmanuel Macron getroffen. Das sagte ein Regierungssprecher.";
 
-let queries: MemoryQueries;
+let queries: SqliteQueries;
+let dbDir: string;
 let server: RunningServer;
 let base: string;
 
 before(async () => {
-  queries = MemoryQueries.fromPaths(FILES.map((f) => join(EXAMPLES_DIR, "corpus", f)), makeContext(), { allowPrivateUrls: true });
+  dbDir = mkdtempSync(join(tmpdir(), "dossier-api-"));
+  queries = await openSqliteQueries(join(dbDir, "t.db"), makeContext(), { allowPrivateUrls: true });
+  await queries.ingest({ files: FILES.map((f) => ({ name: f, bytes: readFileSync(join(EXAMPLES_DIR, "corpus", f)) })) }, () => undefined);
   server = await startServer({ queries, port: 0, webDir: null });
   base = server.url;
 });
 after(async () => {
   await server.close();
+  rmSync(dbDir, { recursive: true, force: true });
 });
 
 async function get<T>(path: string, status = 200): Promise<T> {
@@ -251,7 +255,7 @@ test("ingest of a URL reads it over HTTP; private addresses need the opt-in", as
     assert.equal(result[0]!.source, url);
     assert.ok(result[0]!.docId, JSON.stringify(result[0]));
     assert.equal(result[1]!.error?.code, "USAGE");
-    const strict = new MemoryQueries(makeContext(), {});
+    const strict = await openSqliteQueries(join(dbDir, "strict.db"), makeContext(), {});
     const refused = await strict.ingest({ urls: [url] }, () => undefined);
     assert.match(refused[0]!.error?.message ?? "", /private network/);
   } finally {

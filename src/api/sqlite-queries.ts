@@ -1,7 +1,7 @@
-// StoryQueries over the SQLite store of the Story issue (schema in src/store/migrations.ts, version 2).
+// StoryQueries over the SQLite store (schema in src/store/migrations.ts).
 //
-// It talks to the database through a structural interface and receives the store's ingest as a
-// function, so this file compiles on its own; `openSqliteQueries` loads the store modules at run time.
+// The class talks to the database through a small structural interface and receives the store's
+// ingest as a function, so a second backend can reuse it; `openSqliteQueries` wires the SQLite store.
 import type { Context } from "../core/context.js";
 import { toRecord, type ExtractionRecord } from "../core/record.js";
 import { errorRecord, processArticle } from "../extract.js";
@@ -14,6 +14,9 @@ import { loadCapitals } from "./capitals.js";
 import { precisionOf, publishedDay } from "./dates.js";
 import { readIngestInput, type InputOptions } from "./ingest-input.js";
 import { fold, matchAll, queryTerms, snippet } from "./text-match.js";
+import { ingestRecords } from "../store/ingest.js";
+import { openStore } from "../store/open.js";
+import { queryStems, words } from "../store/stem.js";
 
 /** What this file needs of a better-sqlite3 connection. */
 export interface SqlStatement {
@@ -571,30 +574,19 @@ export class SqliteQueries implements StoryQueries {
  * without them) and returns the queries over it; `dossier serve --db FILE` calls this.
  */
 export async function openSqliteQueries(file: string, ctx: Context, inputOptions: InputOptions = {}): Promise<SqliteQueries> {
-  const load = (m: string) => import(m) as Promise<Record<string, unknown>>;
-  const open = await load("../store/open.js");
-  const ing = await load("../store/ingest.js");
-  const stem = await load("../store/stem.js").catch(() => null);
-  const db = (open.openStore as (path: string) => SqlDb & { exec(sql: string): void })(file);
+  const db = openStore(file);
   // The timeline's order as an index, so a page costs the same at any store size.
   // (Belongs in the store's migrations; IF NOT EXISTS keeps this harmless once it is there.)
   db.exec("CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, first_published, '9999'), id)");
-  const ingestRecords = ing.ingestRecords as (db: SqlDb, ctx: Context | null, records: Iterable<ExtractionRecord>, opts?: object) => unknown;
-  const words = stem?.words as ((t: string) => string[]) | undefined;
-  const queryStems = stem?.queryStems as ((w: string) => string[]) | undefined;
   const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
   return new SqliteQueries(db, {
     ctx,
     inputOptions,
     storeRecords: (records) => void ingestRecords(db, ctx, records),
     // The store's own query form: every word as written or by its German or English stem.
-    ...(words && queryStems
-      ? {
-          matchExpression: (q: string) => {
-            const ws = words(q);
-            return ws.length ? ws.map((w) => `(text: ${phrase(w)} OR ${queryStems(w).map((s) => `stemmed: ${phrase(s)}`).join(" OR ")})`).join(" AND ") : null;
-          },
-        }
-      : {}),
+    matchExpression: (q: string) => {
+      const ws = words(q);
+      return ws.length ? ws.map((w) => `(text: ${phrase(w)} OR ${queryStems(w).map((s) => `stemmed: ${phrase(s)}`).join(" OR ")})`).join(" AND ") : null;
+    },
   });
 }

@@ -1,32 +1,22 @@
-// `dossier serve`: the HTTP API and the web app, over a store or, without one, the bundled examples in memory.
+// `dossier serve`: the HTTP API and the web app over the SQLite store (filled with the bundled examples when empty).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import { EXAMPLES_DIR } from "../core/paths.js";
-import type { StoryQueries } from "../api/contract.js";
 import type { InputOptions } from "../api/ingest-input.js";
-import type { Context } from "../core/context.js";
-import { MemoryQueries } from "../api/memory-queries.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from "../api/server.js";
+import { openSqliteQueries } from "../api/sqlite-queries.js";
 import { WEB_DIR } from "../api/static.js";
+import { ingestInputs } from "../store/ingest.js";
+import { DEFAULT_DB, openStore } from "../store/open.js";
+import { counts } from "../store/queries.js";
 import { makeContext } from "./context.js";
 
 export const SERVE_USAGE = `  dossier serve [--port N] [--host ADDR] [--db FILE] [--load PATH…]
-      the web app and HTTP API at http://127.0.0.1:${DEFAULT_PORT}/ (API under /api, OpenAPI at /api/openapi.json);
-      without --db the bundled examples (or --load PATHs) are extracted into memory.
+      the web app and HTTP API at http://127.0.0.1:${DEFAULT_PORT}/ (API under /api, OpenAPI at /api/openapi.json)
+      over the store (default ./dossier.db); --load PATHs are ingested first, and an empty store gets the bundled examples.
       DOSSIER_TOKEN=… protects writes (needed when --host is not loopback)`;
-
-/** Opens the SQLite store when the store modules exist in this build; null means "not available". */
-async function openStore(db: string, ctx: Context, inputOptions: InputOptions): Promise<StoryQueries | null> {
-  const { openSqliteQueries } = await import("../api/sqlite-queries.js");
-  try {
-    return await openSqliteQueries(db, ctx, inputOptions);
-  } catch (err) {
-    if ((err as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return null;
-    throw err;
-  }
-}
 
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -34,7 +24,7 @@ export async function runServe(args: string[]): Promise<number> {
     options: {
       port: { type: "string" },
       host: { type: "string" },
-      db: { type: "string" },
+      db: { type: "string", default: DEFAULT_DB },
       load: { type: "string", multiple: true, default: [] },
     },
   });
@@ -46,19 +36,8 @@ export async function runServe(args: string[]): Promise<number> {
 
   const ctx = makeContext();
   const inputOptions: InputOptions = { allowPrivateUrls: process.env.DOSSIER_ALLOW_PRIVATE_URLS === "1" };
-  let queries: StoryQueries | null = null;
-  if (values.db) {
-    queries = await openStore(values.db, ctx, inputOptions);
-    if (!queries) console.error(`warning: the SQLite store is not available in this build; serving the examples from memory instead of ${values.db}`);
-  }
-  if (!queries) {
-    const paths = values.load?.length ? values.load : [join(EXAMPLES_DIR, "corpus")];
-    const started = Date.now();
-    const mem = MemoryQueries.fromPaths(paths, ctx, inputOptions);
-    const s = await mem.stats();
-    console.error(`loaded ${s.documents} articles, ${s.events} events, ${s.clusters} clusters in ${Date.now() - started} ms`);
-    queries = mem;
-  }
+  await fill(values.db, values.load ?? [], ctx);
+  const queries = await openSqliteQueries(values.db, ctx, inputOptions);
   if (!existsSync(join(WEB_DIR, "index.html"))) console.error("warning: the web app is not built (dist-web/); run npm run build:web. The API works without it.");
   const server = await startServer({ queries, host, port, token });
   console.log(`Dossier is serving at ${server.url}/  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`);
@@ -70,4 +49,17 @@ export async function runServe(args: string[]): Promise<number> {
     process.once("SIGTERM", stop);
   });
   return 0;
+}
+
+/** Ingests --load PATHs, or the bundled examples into a store that has no documents yet. */
+async function fill(file: string, load: string[], ctx: ReturnType<typeof makeContext>): Promise<void> {
+  const db = openStore(file);
+  try {
+    const paths = load.length ? load : counts(db).documents ? [] : [join(EXAMPLES_DIR, "corpus")];
+    if (!paths.length) return;
+    const sum = await ingestInputs(db, ctx, paths, { progress: process.stderr });
+    console.error(`ingested ${sum.added} new articles (${sum.unchanged} already stored, ${sum.failed.length} failed) into ${file}`);
+  } finally {
+    db.close();
+  }
 }
