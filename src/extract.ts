@@ -27,6 +27,7 @@ export function prepare(a: RawArticle, ctx: Context): Document {
       language,
       published: a.published,
       publishedBasis: "unknown",
+      duplicateOf: a.duplicateOf ?? null,
       agencies: cleaned.agencies,
       aiGenerated: cleaned.aiGenerated,
       removed: [...a.removed, ...cleaned.removed],

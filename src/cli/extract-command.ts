@@ -1,6 +1,7 @@
 // `dossier extract`: one dossier.extraction/1 record per document as JSON Lines, or --explain listings.
 import { toRecord } from "../core/record.js";
 import { errorRecord, processArticle } from "../extract.js";
+import { DuplicateIndex } from "../clean/duplicates.js";
 import { readAllInputs } from "../ingest/read-all.js";
 import { makeContext } from "./context.js";
 import { explain } from "./explain.js";
@@ -16,7 +17,9 @@ export interface ExtractFlags {
 export async function runExtract(inputs: string[], flags: ExtractFlags, write: (line: string) => void): Promise<number> {
   const ctx = makeContext(flags.genre ? { genre: flags.genre } : {}, flags.kb);
   let failed = 0;
-  for await (const r of readAllInputs(inputs, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
+  // Agency copies in several outlets are linked to the first one read (document.duplicateOf).
+  const duplicates = new DuplicateIndex();
+  for await (const r of readAllInputs(inputs, { duplicates, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) })) {
     if ("error" in r) {
       failed++;
       write(flags.explain ? `# ${r.source}\nerror ${r.error.code}: ${r.error.message}\n` : JSON.stringify(errorRecord(r.source, r.error)));

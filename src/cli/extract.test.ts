@@ -96,3 +96,21 @@ test("usage errors exit 2", () => {
   assert.equal(cli(["extract"]).code, 2);
   assert.equal(cli(["frobnicate"]).code, 2);
 });
+
+test("an agency copy in a second outlet is linked to the first (document.duplicateOf); an undated text keeps its inferred window", () => {
+  const d = tmp();
+  const body = `${ARTICLE} Beide Seiten wollen die Gespräche in den kommenden Wochen fortsetzen, hieß es aus Diplomatenkreisen.`;
+  writeFileSync(join(d, "a.txt"), `---\noutlet: Rhein-Kurier\npublished: 2025-08-16\n---\n${body}\n`);
+  writeFileSync(join(d, "b.txt"), `---\noutlet: Elbe-Bote\npublished: 2025-08-17\n---\n${body}\n`);
+  writeFileSync(join(d, "c.txt"), "Bundeskanzler Friedrich Merz und Präsident Emmanuel Macron trafen sich in Paris. Sie sprachen über die Ukraine.");
+  const r = cli(["extract", "--json", join(d, "a.txt"), join(d, "b.txt"), join(d, "c.txt")]);
+  assert.equal(r.code, 0, r.stderr);
+  const [a, b, c] = jsonLines(r.stdout);
+  assert.equal(a.document.duplicateOf, undefined);
+  assert.equal(b.document.duplicateOf, join(d, "a.txt"));
+  assert.deepEqual(recordProblems(b), []);
+  const range = c.document.publishedRange;
+  // Merz and Macron both in office: the window must hold a day when that was true.
+  assert.ok(range && range.start <= "2025-06-01" && range.end >= "2025-06-01", JSON.stringify(c.document));
+  assert.deepEqual(recordProblems(c), []);
+});

@@ -15,6 +15,8 @@ export interface ExtractionRecord {
     language: string;
     published: string | null;
     publishedBasis: string;
+    publishedRange?: { start: string; end: string };
+    duplicateOf?: string;
     agencies: string[];
     aiGenerated: boolean;
     text: string;
@@ -63,6 +65,8 @@ export function toRecord(doc: Document): ExtractionRecord {
       language: doc.meta.language,
       published: doc.meta.published,
       publishedBasis: doc.meta.publishedBasis,
+      ...(doc.meta.publishedRange ? { publishedRange: doc.meta.publishedRange } : {}),
+      ...(doc.meta.duplicateOf ? { duplicateOf: doc.meta.duplicateOf } : {}),
       agencies: doc.meta.agencies,
       aiGenerated: doc.meta.aiGenerated,
       text: doc.text,

@@ -117,6 +117,10 @@ export interface DocumentMeta {
   language: string;
   published: string | null;
   publishedBasis: PublishedBasis;
+  /** When the date was inferred from content: the days it lies in (the estimate's honest width). */
+  publishedRange?: DateRange;
+  /** Source of an earlier document in the same run with the same or nearly the same body (agency copies). */
+  duplicateOf?: string | null;
   agencies: string[];
   aiGenerated: boolean;
   removed: RemovedText[];

@@ -8,6 +8,7 @@ import { toRecord, type ExtractionRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import type { RawArticle } from "../ingest/article.js";
 import type { ReadResult } from "../ingest/record-reader.js";
+import { DuplicateIndex } from "../clean/duplicates.js";
 import { isUrl, readAllInputs } from "../ingest/read-all.js";
 import { kbLookup } from "../story/kb-lookup.js";
 import type { Db } from "./open.js";
@@ -47,7 +48,9 @@ export function rawHash(a: RawArticle): string {
 export async function ingestInputs(db: Db, ctx: Context, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const total = opts.progress?.isTTY && !inputs.some(isUrl) ? countInputs(inputs) : null;
   const session = ingestSession(db, ctx, opts, total);
-  for await (const r of readAllInputs(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) session.add(r);
+  // Agency copies among the inputs of this run carry document.duplicateOf (each is still stored: every source counts).
+  const duplicates = new DuplicateIndex();
+  for await (const r of readAllInputs(inputs, { duplicates, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) })) session.add(r);
   return session.end();
 }
 

@@ -1,9 +1,23 @@
 // Finds the publication date when metadata has none: a timestamp line, else the latest full date in the text.
 import type { Document, TimeExpr } from "../../core/types.js";
 import type { Inferred } from "./infer.js";
+import { alt, loadTimeLexicon } from "./lexicon.js";
 
 const NUMERIC = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?/;
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** "Stand:", "Updated" (before a date) and "Heute, 19:11" (a clock time today), from both languages' lexicons: pages mix them. */
+let cuePatterns: { published: RegExp; clockToday: RegExp } | null = null;
+function cues(): { published: RegExp; clockToday: RegExp } {
+  if (!cuePatterns) {
+    const lex = ["de", "en"].map(loadTimeLexicon);
+    cuePatterns = {
+      published: new RegExp(`(?:${alt(lex.flatMap((l) => l.publishedCues))})`, "iu"),
+      clockToday: new RegExp(`^(?:${alt(lex.flatMap((l) => l.todayWords))})(?![\\p{L}])[^0-9]{0,4}(\\d{1,2})[:.](\\d{2})`, "iu"),
+    };
+  }
+  return cuePatterns;
+}
 
 /** The widest inferred window (in days) still used as the reference date. */
 export const MAX_INFERRED_WIDTH_DAYS = 31;
@@ -44,13 +58,13 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
     }
   }
   const stand = NUMERIC.exec(doc.text.slice(0, 600));
-  if (stand && /(Stand|Aktualisiert|Veröffentlicht|Updated|Published)/i.test(doc.text.slice(Math.max(0, stand.index - 30), stand.index))) {
+  if (stand && cues().published.test(doc.text.slice(Math.max(0, stand.index - 30), stand.index))) {
     meta.published = `${stand[3]}-${stand[2]!.padStart(2, "0")}-${stand[1]!.padStart(2, "0")}`;
     meta.publishedBasis = "text";
     return meta.published;
   }
   // "Heute, 19:11": today is the day the file was saved, when the reader knows it.
-  const CLOCK_TODAY = /^(?:heute|today)\b[^0-9]{0,4}(\d{1,2})[:.](\d{2})/i;
+  const CLOCK_TODAY = cues().clockToday;
   for (const r of meta.removed) {
     const m = CLOCK_TODAY.exec(r.text.trim());
     if (m && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate)) {
@@ -71,6 +85,8 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
   }
   // Else inferred from the content (offices of the people named, tensed dates, weekdays), never today.
   const inferred = fromContent();
+  // The window is kept either way: it says honestly how far the estimate can be trusted.
+  if (inferred) meta.publishedRange = inferred.range;
   // A wide window (months, years) is no reference: resolving weekdays against a guess would invent dates.
   if (inferred && (Date.parse(inferred.range.end) - Date.parse(inferred.range.start)) / 86400000 <= MAX_INFERRED_WIDTH_DAYS) {
     meta.published = inferred.day;
