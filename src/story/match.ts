@@ -17,6 +17,9 @@ const NON_PARTICIPANT_KINDS = new Set(["agency", "outlet"]);
 /** Two places this close are one venue as far as merging is concerned (Woodside and San Francisco, Nusa Dua and Bali). */
 const SAME_PLACE_KM = 60;
 
+/** What matching by states instead of people costs (see pairScore). */
+const SIDE_PENALTY = 0.2;
+
 export interface Range {
   start: string;
   end: string;
@@ -30,6 +33,42 @@ export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
     if (!out.includes(k)) out.push(k);
   }
   return out;
+}
+
+/**
+ * The states an event's participants act for: a leader or minister stands for its country, a country for
+ * itself; anyone else (an alliance, a person without a KB entry) for themselves. One report says
+ * "Biden and Putin", another "the US and Russia" for the same call.
+ */
+export function sides(e: SourcedEvent, lookup?: EntityLookup): string[] {
+  return [...sideMap(e, lookup).keys()];
+}
+
+/** Each state an event's participants act for, with the participants that name it (a country names itself). */
+function sideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const k of participants(e, lookup)) {
+    const f = lookup?.(k);
+    const side = f && f.type !== "country" && f.country?.startsWith("country:") ? f.country : k;
+    out.set(side, [...(out.get(side) ?? []), k]);
+  }
+  return out;
+}
+
+/**
+ * States the two events share where one report names the state itself and the other its people
+ * ("the US" and Biden). Two different people of one state (Putin in one report, Dmitriev in the
+ * other) are not a shared side: they are two meetings.
+ */
+function sharedSides(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number {
+  const sa = sideMap(a, lookup);
+  const sb = sideMap(b, lookup);
+  let n = 0;
+  for (const [side, ka] of sa) {
+    const kb = sb.get(side);
+    if (kb && (ka.includes(side) || kb.includes(side) || ka.some((k) => kb.includes(k)))) n++;
+  }
+  return n;
 }
 
 export function isPrecise(e: SourcedEvent): boolean {
@@ -61,7 +100,10 @@ function computeWindow(e: SourcedEvent): Range | null {
   else if (e.status === "cancelled" || e.status === "rejected" || e.status === "denied") w = { start: addDays(e.published, -30), end: addDays(e.published, FUTURE_DAYS) };
   else w = { start: addDays(e.published, -14), end: e.published };
   if (e.date) {
-    // A vague date ("im August") narrows the window when the two meet, and wins when they do not.
+    // A date of a week or two ("Mitte Februar", "last week") is the report's own claim and stands as it is:
+    // cutting it to the status window would drop the very days it names (a call on the 12th reported on the 1st of next month).
+    if (span(e.date) <= VAGUE_DAYS) return e.date;
+    // A vague date ("im Jahr 2025") narrows the window when the two meet, and wins when they do not.
     if (!overlaps(w, e.date)) return e.date;
     return { start: w.start > e.date.start ? w.start : e.date.start, end: w.end < e.date.end ? w.end : e.date.end };
   }
@@ -85,6 +127,12 @@ export function placeRelation(a: SourcedEvent["location"], b: SourcedEvent["loca
   const fa = a.key ? lookup?.(a.key) : undefined;
   const fb = b.key ? lookup?.(b.key) : undefined;
   if (!fa || !fb) return "compatible";
+  // A venue named by an institution (the Kremlin, the White House) has no coordinates: it fits any place of its country.
+  if (fa.type !== "location" || fb.type !== "location") {
+    const ca = fa.type === "country" ? a.key : fa.country;
+    const cb = fb.type === "country" ? b.key : fb.country;
+    return !ca || !cb || ca === cb ? "compatible" : "different";
+  }
   if (fa.lat !== undefined && fa.lon !== undefined && fb.lat !== undefined && fb.lon !== undefined && km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= SAME_PLACE_KM) return "compatible";
   // A region and a place in the same country (Alaska and Anchorage): the one contains the other.
   const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other" || f.type === "country";
@@ -107,13 +155,22 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
     if (!(isPrecise(a) && isPrecise(b) && gapDays(wa, wb) <= DATE_SLACK_DAYS)) return null;
     datePenalty = 0.3;
   }
-  const pa = participants(a, lookup);
-  const pb = participants(b, lookup);
-  const shared = pa.filter((k) => pb.includes(k)).length;
-  const smaller = Math.min(pa.length, pb.length);
+  let pa = participants(a, lookup);
+  let pb = participants(b, lookup);
+  let shared = pa.filter((k) => pb.includes(k)).length;
   const sameDay = isPrecise(a) && isPrecise(b) && a.date!.start === b.date!.start;
   // Two shared participants identify a meeting; one alone (Trump "visited") could be any of his meetings that week.
-  if (shared < 2) return null;
+  // Failing that, two shared states (the US and Russia; Biden and Putin) do, with a penalty: the states meet at
+  // many levels, so the people named (Rubio and Lavrov) are the better evidence when both reports have them.
+  let sidePenalty = 0;
+  if (shared < 2) {
+    pa = sides(a, lookup);
+    pb = sides(b, lookup);
+    shared = sharedSides(a, b, lookup);
+    if (shared < 2) return null;
+    sidePenalty = SIDE_PENALTY;
+  }
+  const smaller = Math.min(pa.length, pb.length);
   // A phone call and a meeting in person are two events, even between the same people on the same day.
   if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
   const place = placeRelation(a.location, b.location, lookup);
@@ -126,5 +183,5 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
   // meeting of three fits a report of those three better than a report of two of them (shared / larger).
   const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
-  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
+  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty - sidePenalty;
 }
