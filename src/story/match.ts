@@ -20,6 +20,15 @@ const SAME_PLACE_KM = 60;
 /** What matching by states instead of people costs (see pairScore). */
 const SIDE_PENALTY = 0.2;
 
+/** How far from a region's centre a place may lie and still be in it (Alaska is wide; most regions are not). */
+const REGION_KM = 1000;
+/** Days before publication that an undated "held" report most likely means, without penalty. */
+const RECENT_DAYS = 3;
+/** How far back an undated "held" report reaches (see window). */
+const HELD_DAYS = 14;
+/** The penalty at the far end of that reach. */
+const STALE_PENALTY = 0.4;
+
 export interface Range {
   start: string;
   end: string;
@@ -98,7 +107,7 @@ function computeWindow(e: SourcedEvent): Range | null {
   let w: Range;
   if (FUTURE.has(e.status)) w = { start: e.published, end: addDays(e.published, FUTURE_DAYS) };
   else if (e.status === "cancelled" || e.status === "rejected" || e.status === "denied") w = { start: addDays(e.published, -30), end: addDays(e.published, FUTURE_DAYS) };
-  else w = { start: addDays(e.published, -14), end: e.published };
+  else w = { start: addDays(e.published, -HELD_DAYS), end: e.published };
   if (e.date) {
     // A date of a week or two ("Mitte Februar", "last week") is the report's own claim and stands as it is:
     // cutting it to the status window would drop the very days it names (a call on the 12th reported on the 1st of next month).
@@ -127,18 +136,32 @@ export function placeRelation(a: SourcedEvent["location"], b: SourcedEvent["loca
   const fa = a.key ? lookup?.(a.key) : undefined;
   const fb = b.key ? lookup?.(b.key) : undefined;
   if (!fa || !fb) return "compatible";
-  // A venue named by an institution (the Kremlin, the White House) has no coordinates: it fits any place of its country.
+  // A country contains every place in it; a venue named by an institution (the Kremlin, the White House)
+  // has no coordinates: it fits any place of its country.
   if (fa.type !== "location" || fb.type !== "location") {
     const ca = fa.type === "country" ? a.key : fa.country;
     const cb = fb.type === "country" ? b.key : fb.country;
     return !ca || !cb || ca === cb ? "compatible" : "different";
   }
   if (fa.lat !== undefined && fa.lon !== undefined && fb.lat !== undefined && fb.lon !== undefined && km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= SAME_PLACE_KM) return "compatible";
-  // A region and a place in the same country (Alaska and Anchorage): the one contains the other.
-  const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other" || f.type === "country";
+  // Otherwise two places in two countries cannot both be right.
   const countryOf = (k: string | null, f: typeof fa) => (f.type === "country" ? k : f.country);
-  if ((regional(fa) || regional(fb)) && countryOf(a.key, fa) === countryOf(b.key, fb)) return "compatible";
+  if (countryOf(a.key, fa) !== countryOf(b.key, fb)) return "different";
+  // A region contains the places near its centre (Alaska and Anchorage), not every place of its
+  // country (Alaska and Washington): without borders in the KB, distance from the centre stands in.
+  const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other";
+  if (regional(fa) || regional(fb)) {
+    if (fa.lat === undefined || fa.lon === undefined || fb.lat === undefined || fb.lon === undefined) return "compatible";
+    if (km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= REGION_KM) return "compatible";
+  }
   return "different";
+}
+
+/** How far before the undated report's publication the other, precise report puts the event, as a penalty. */
+function staleness(undated: SourcedEvent, dated: SourcedEvent): number {
+  if (undated.date || !undated.published || !isPrecise(dated) || FUTURE.has(undated.status) || NEGATIVE.has(undated.status)) return 0;
+  const days = dayNumber(undated.published) - dayNumber(dated.date!.end);
+  return days <= RECENT_DAYS ? 0 : ((days - RECENT_DAYS) / HELD_DAYS) * STALE_PENALTY;
 }
 
 /** How strongly two reports look like one event; null when they cannot be. */
@@ -183,5 +206,8 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
   // meeting of three fits a report of those three better than a report of two of them (shared / larger).
   const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
-  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty - sidePenalty;
+  // An undated report of a held event is news: it most likely means the days just before publication,
+  // so a dated meeting further back is a weaker fit the further back it lies.
+  const stale = Math.max(staleness(a, b), staleness(b, a));
+  return overlap - vague - stale + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty - sidePenalty;
 }
