@@ -1,6 +1,6 @@
 // Blocking keys for merging: two reports can only be one event if they share a type and two participants.
 import { dayNumber } from "./days.js";
-import { participants, window } from "./match.js";
+import { participants, sides, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** FNV-1a over the string, two 32-bit lanes folded into one integer below 2^53 (a safe SQLite/JS integer). */
@@ -21,7 +21,7 @@ export const BUCKET_DAYS = 30;
 const SLACK_DAYS = 1;
 
 /**
- * Blocking keys of a report: one per pair of participants and 30-day bucket of its window.
+ * Blocking keys of a report: one per pair of participants (or of the states they act for) and 30-day bucket of its window.
  * Merging needs two shared participants and compatible windows (match.ts), so a matching
  * cluster always shares one of these keys; a president in every article and a story that
  * runs for years do not drag thousands of candidates into every comparison. A report
@@ -30,7 +30,7 @@ const SLACK_DAYS = 1;
 export function blockKeys(e: SourcedEvent, lookup?: EntityLookup): number[] {
   const w = window(e);
   if (!w) return [];
-  const ps = [...participants(e, lookup)].sort();
+  const ps = [...new Set([...participants(e, lookup), ...sides(e, lookup)])].sort();
   const first = Math.floor((dayNumber(w.start) - SLACK_DAYS) / BUCKET_DAYS);
   const last = Math.floor((dayNumber(w.end) + SLACK_DAYS) / BUCKET_DAYS);
   const out: number[] = [];

@@ -1,7 +1,8 @@
 // Merges sourced events into clusters of one real-world event, incrementally and in any store.
 import { shortHash } from "../core/hash.js";
 import { blockKeys } from "./blocks.js";
-import { pairScore } from "./match.js";
+import { span } from "./days.js";
+import { pairScore, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
@@ -78,7 +79,21 @@ export class StoryIndex {
   }
 }
 
-/** Order in which events are merged: by publication, then document, so the founder is the earliest report. */
+/**
+ * Order in which events are merged: by publication, then document, so the founder is the earliest report.
+ * Within a document the narrowest window goes first: a cluster takes one event per document, and the
+ * report that names the day is the better claim to it than an undated mention of the same two sides.
+ */
 export function byPublication(a: SourcedEvent, b: SourcedEvent): number {
-  return (a.published ?? "9999").localeCompare(b.published ?? "9999") || a.docId.localeCompare(b.docId);
+  return (
+    (a.published ?? "9999").localeCompare(b.published ?? "9999") ||
+    a.docId.localeCompare(b.docId) ||
+    windowWidth(a) - windowWidth(b) ||
+    a.id.localeCompare(b.id, "en", { numeric: true })
+  );
+}
+
+function windowWidth(e: SourcedEvent): number {
+  const w = window(e);
+  return w ? span(w) : Number.MAX_SAFE_INTEGER;
 }

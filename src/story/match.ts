@@ -17,6 +17,18 @@ const NON_PARTICIPANT_KINDS = new Set(["agency", "outlet"]);
 /** Two places this close are one venue as far as merging is concerned (Woodside and San Francisco, Nusa Dua and Bali). */
 const SAME_PLACE_KM = 60;
 
+/** What matching by states instead of people costs (see pairScore). */
+const SIDE_PENALTY = 0.2;
+
+/** How far from a region's centre a place may lie and still be in it (Alaska is wide; most regions are not). */
+const REGION_KM = 1000;
+/** Days before publication that an undated "held" report most likely means, without penalty. */
+const RECENT_DAYS = 3;
+/** How far back an undated "held" report reaches (see window). */
+const HELD_DAYS = 14;
+/** The penalty at the far end of that reach. */
+const STALE_PENALTY = 0.4;
+
 export interface Range {
   start: string;
   end: string;
@@ -30,6 +42,42 @@ export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
     if (!out.includes(k)) out.push(k);
   }
   return out;
+}
+
+/**
+ * The states an event's participants act for: a leader or minister stands for its country, a country for
+ * itself; anyone else (an alliance, a person without a KB entry) for themselves. One report says
+ * "Biden and Putin", another "the US and Russia" for the same call.
+ */
+export function sides(e: SourcedEvent, lookup?: EntityLookup): string[] {
+  return [...sideMap(e, lookup).keys()];
+}
+
+/** Each state an event's participants act for, with the participants that name it (a country names itself). */
+function sideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const k of participants(e, lookup)) {
+    const f = lookup?.(k);
+    const side = f && f.type !== "country" && f.country?.startsWith("country:") ? f.country : k;
+    out.set(side, [...(out.get(side) ?? []), k]);
+  }
+  return out;
+}
+
+/**
+ * States the two events share where one report names the state itself and the other its people
+ * ("the US" and Biden). Two different people of one state (Putin in one report, Dmitriev in the
+ * other) are not a shared side: they are two meetings.
+ */
+function sharedSides(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number {
+  const sa = sideMap(a, lookup);
+  const sb = sideMap(b, lookup);
+  let n = 0;
+  for (const [side, ka] of sa) {
+    const kb = sb.get(side);
+    if (kb && (ka.includes(side) || kb.includes(side) || ka.some((k) => kb.includes(k)))) n++;
+  }
+  return n;
 }
 
 export function isPrecise(e: SourcedEvent): boolean {
@@ -59,9 +107,12 @@ function computeWindow(e: SourcedEvent): Range | null {
   let w: Range;
   if (FUTURE.has(e.status)) w = { start: e.published, end: addDays(e.published, FUTURE_DAYS) };
   else if (e.status === "cancelled" || e.status === "rejected" || e.status === "denied") w = { start: addDays(e.published, -30), end: addDays(e.published, FUTURE_DAYS) };
-  else w = { start: addDays(e.published, -14), end: e.published };
+  else w = { start: addDays(e.published, -HELD_DAYS), end: e.published };
   if (e.date) {
-    // A vague date ("im August") narrows the window when the two meet, and wins when they do not.
+    // A date of a week or two ("Mitte Februar", "last week") is the report's own claim and stands as it is:
+    // cutting it to the status window would drop the very days it names (a call on the 12th reported on the 1st of next month).
+    if (span(e.date) <= VAGUE_DAYS) return e.date;
+    // A vague date ("im Jahr 2025") narrows the window when the two meet, and wins when they do not.
     if (!overlaps(w, e.date)) return e.date;
     return { start: w.start > e.date.start ? w.start : e.date.start, end: w.end < e.date.end ? w.end : e.date.end };
   }
@@ -85,12 +136,32 @@ export function placeRelation(a: SourcedEvent["location"], b: SourcedEvent["loca
   const fa = a.key ? lookup?.(a.key) : undefined;
   const fb = b.key ? lookup?.(b.key) : undefined;
   if (!fa || !fb) return "compatible";
+  // A country contains every place in it; a venue named by an institution (the Kremlin, the White House)
+  // has no coordinates: it fits any place of its country.
+  if (fa.type !== "location" || fb.type !== "location") {
+    const ca = fa.type === "country" ? a.key : fa.country;
+    const cb = fb.type === "country" ? b.key : fb.country;
+    return !ca || !cb || ca === cb ? "compatible" : "different";
+  }
   if (fa.lat !== undefined && fa.lon !== undefined && fb.lat !== undefined && fb.lon !== undefined && km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= SAME_PLACE_KM) return "compatible";
-  // A region and a place in the same country (Alaska and Anchorage): the one contains the other.
-  const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other" || f.type === "country";
+  // Otherwise two places in two countries cannot both be right.
   const countryOf = (k: string | null, f: typeof fa) => (f.type === "country" ? k : f.country);
-  if ((regional(fa) || regional(fb)) && countryOf(a.key, fa) === countryOf(b.key, fb)) return "compatible";
+  if (countryOf(a.key, fa) !== countryOf(b.key, fb)) return "different";
+  // A region contains the places near its centre (Alaska and Anchorage), not every place of its
+  // country (Alaska and Washington): without borders in the KB, distance from the centre stands in.
+  const regional = (f: typeof fa) => f.kind === "region" || f.kind === "other";
+  if (regional(fa) || regional(fb)) {
+    if (fa.lat === undefined || fa.lon === undefined || fb.lat === undefined || fb.lon === undefined) return "compatible";
+    if (km({ lat: fa.lat, lon: fa.lon }, { lat: fb.lat, lon: fb.lon }) <= REGION_KM) return "compatible";
+  }
   return "different";
+}
+
+/** How far before the undated report's publication the other, precise report puts the event, as a penalty. */
+function staleness(undated: SourcedEvent, dated: SourcedEvent): number {
+  if (undated.date || !undated.published || !isPrecise(dated) || FUTURE.has(undated.status) || NEGATIVE.has(undated.status)) return 0;
+  const days = dayNumber(undated.published) - dayNumber(dated.date!.end);
+  return days <= RECENT_DAYS ? 0 : ((days - RECENT_DAYS) / HELD_DAYS) * STALE_PENALTY;
 }
 
 /** How strongly two reports look like one event; null when they cannot be. */
@@ -107,13 +178,22 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
     if (!(isPrecise(a) && isPrecise(b) && gapDays(wa, wb) <= DATE_SLACK_DAYS)) return null;
     datePenalty = 0.3;
   }
-  const pa = participants(a, lookup);
-  const pb = participants(b, lookup);
-  const shared = pa.filter((k) => pb.includes(k)).length;
-  const smaller = Math.min(pa.length, pb.length);
+  let pa = participants(a, lookup);
+  let pb = participants(b, lookup);
+  let shared = pa.filter((k) => pb.includes(k)).length;
   const sameDay = isPrecise(a) && isPrecise(b) && a.date!.start === b.date!.start;
   // Two shared participants identify a meeting; one alone (Trump "visited") could be any of his meetings that week.
-  if (shared < 2) return null;
+  // Failing that, two shared states (the US and Russia; Biden and Putin) do, with a penalty: the states meet at
+  // many levels, so the people named (Rubio and Lavrov) are the better evidence when both reports have them.
+  let sidePenalty = 0;
+  if (shared < 2) {
+    pa = sides(a, lookup);
+    pb = sides(b, lookup);
+    shared = sharedSides(a, b, lookup);
+    if (shared < 2) return null;
+    sidePenalty = SIDE_PENALTY;
+  }
+  const smaller = Math.min(pa.length, pb.length);
   // A phone call and a meeting in person are two events, even between the same people on the same day.
   if (a.mode && b.mode && (a.mode === "phone") !== (b.mode === "phone")) return null;
   const place = placeRelation(a.location, b.location, lookup);
@@ -126,5 +206,8 @@ export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLooku
   // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
   // meeting of three fits a report of those three better than a report of two of them (shared / larger).
   const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
-  return overlap - vague + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty;
+  // An undated report of a held event is news: it most likely means the days just before publication,
+  // so a dated meeting further back is a weaker fit the further back it lies.
+  const stale = Math.max(staleness(a, b), staleness(b, a));
+  return overlap - vague - stale + (sameDay ? 0.5 : 0) + (place === "same" ? 0.25 : place === "compatible" ? 0.1 : 0) + (a.mode && a.mode === b.mode ? 0.1 : 0) - datePenalty - sidePenalty;
 }
