@@ -114,3 +114,18 @@ test("an agency copy in a second outlet is linked to the first (document.duplica
   assert.ok(range && range.start <= "2025-06-01" && range.end >= "2025-06-01", JSON.stringify(c.document));
   assert.deepEqual(recordProblems(c), []);
 });
+
+test("front matter that YAML rejects is still read line by line; a written-out timestamp line gives the publication date", () => {
+  const d = tmp();
+  writeFileSync(join(d, "a.txt"), `---\npublished: 2025-08-16T20:15:00+00:00\ntitle: No deal yet: leaders to meet again\noutlet: Harbour Gazette\n---\n${ARTICLE}\n`);
+  writeFileSync(join(d, "b.txt"), `Talks in Geneva\nPublished 10 January 2022, 21:47 GMT\n\nUS and Russian negotiators met in Geneva on Monday for about eight hours, officials said.\n`);
+  const r = cli(["extract", "--json", join(d, "a.txt"), join(d, "b.txt")]);
+  assert.equal(r.code, 0, r.stderr);
+  const [a, b] = jsonLines(r.stdout);
+  assert.equal(a.document.title, "No deal yet: leaders to meet again");
+  assert.equal(a.document.outlet, "Harbour Gazette");
+  assert.equal(a.document.publishedBasis, "metadata");
+  assert.ok(!a.document.text.includes("outlet:"));
+  assert.equal(b.document.published, "2022-01-10");
+  assert.equal(b.document.publishedBasis, "text");
+});

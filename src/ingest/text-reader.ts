@@ -6,19 +6,38 @@ import { emptyArticle, type RawArticle } from "./article.js";
 
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+const KEY_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/;
+
+/**
+ * The header's fields: YAML, or, when scrapers wrote values YAML rejects ("title: No deal: …"),
+ * one `key: value` per line. Null when the block is neither (then it stays part of the article).
+ */
+function frontMatter(block: string): Record<string, unknown> | null {
+  try {
+    const parsed = parseYaml(block) as unknown;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Fall through to the line reader.
+  }
+  const out: Record<string, unknown> = {};
+  for (const line of block.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const kv = KEY_LINE.exec(line);
+    if (!kv) return null;
+    out[kv[1]!] = kv[2]!.trim().replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return Object.keys(out).length ? out : null;
+}
+
 export function readText(text: string, source: string, markdown = false): RawArticle {
   const m = FRONT.exec(text);
   let body = text;
   let meta: Record<string, unknown> = {};
   if (m) {
-    try {
-      const parsed = parseYaml(m[1]!) as unknown;
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-        meta = parsed as Record<string, unknown>;
-        body = text.slice(m[0].length);
-      }
-    } catch {
-      // Not YAML after all: keep the whole text as the article.
+    const parsed = frontMatter(m[1]!);
+    if (parsed) {
+      meta = parsed;
+      body = text.slice(m[0].length);
     }
   }
   if (markdown) body = stripMarkdown(body);

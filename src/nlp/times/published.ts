@@ -2,6 +2,7 @@
 import type { Document, TimeExpr } from "../../core/types.js";
 import type { Inferred } from "./infer.js";
 import { alt, loadTimeLexicon } from "./lexicon.js";
+import { tagTimes } from "./tagger.js";
 
 const NUMERIC = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?/;
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
@@ -55,6 +56,13 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
       meta.published = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}${m[4] ? `T${m[4].padStart(2, "0")}:${m[5]}:00` : ""}`;
       meta.publishedBasis = "text";
       return meta.published.slice(0, 10);
+    }
+    // Written out: "Published 10 January 2022, 21:47 GMT", "Veröffentlicht am 3. März 2025".
+    const day = tagTimes(r.text, [{ start: 0, end: r.text.length, paragraph: 0, provenance: { stage: "times", rule: "published:timestamp-line" } }], doc.meta.language, null).find((t) => t.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value));
+    if (day?.value) {
+      meta.published = day.value;
+      meta.publishedBasis = "text";
+      return day.value;
     }
   }
   const stand = NUMERIC.exec(doc.text.slice(0, 600));
