@@ -14,3 +14,18 @@ export function spanAt<T extends Span>(spans: readonly T[], pos: number): T | un
   }
   return undefined;
 }
+
+/**
+ * A flag per token: 1 when the token overlaps any of `spans` (in any order, overlaps allowed).
+ * One sweep over both sorted lists, so marking is linear in tokens + spans.
+ */
+export function coveredTokens(tokens: readonly Span[], spans: readonly Span[], into = new Uint8Array(tokens.length)): Uint8Array {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let first = 0;
+  for (const s of sorted) {
+    // Tokens ending before this span also end before every later one (sorted by start): skip them for good.
+    while (first < tokens.length && tokens[first]!.end <= s.start) first++;
+    for (let k = first; k < tokens.length && tokens[k]!.start < s.end; k++) into[k] = 1;
+  }
+  return into;
+}

@@ -1,4 +1,5 @@
 // Towns the KB does not list, found in the GeoNames gazetteer: capitalized words nothing else claimed.
+import { coveredTokens } from "../../core/spans.js";
 import type { Document, EntityInfo, Mention } from "../../core/types.js";
 import { gazetteer, gazetteerId } from "../../kb/gazetteer.js";
 import type { NameLexicon } from "./name-lexicon.js";
@@ -14,16 +15,8 @@ export function gazetteerMentions(
 ): Mention[] {
   const tokens = doc.layers.tokens!;
   const text = doc.text;
-  const covered = new Uint8Array(tokens.length);
-  let mi = 0;
-  const sorted = [...taken].sort((a, b) => a.start - b.start);
-  for (let k = 0; k < tokens.length; k++) {
-    while (mi < sorted.length && sorted[mi]!.end <= tokens[k]!.start) mi++;
-    const m = sorted[mi];
-    if (m && m.start < tokens[k]!.end && tokens[k]!.start < m.end) covered[k] = 1;
-  }
   // Time expressions are no towns: "im März" is not Marz in Austria.
-  for (const tx of doc.layers.times ?? []) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start < tx.end && tx.start < tokens[k]!.end) covered[k] = 1;
+  const covered = coveredTokens(tokens, [...taken, ...(doc.layers.times ?? [])]);
   const { index } = gazetteer();
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {

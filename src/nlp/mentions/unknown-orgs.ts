@@ -1,5 +1,6 @@
 // Organizations the KB does not know: capitalized phrases opened or closed by an organization word, compounds, acronyms.
 import { lexicon } from "../../core/lexicon.js";
+import { coveredTokens } from "../../core/spans.js";
 import type { Document, EntityInfo, Mention } from "../../core/types.js";
 import { tokenKey } from "../../kb/alias-trie.js";
 import type { NameLexicon } from "./name-lexicon.js";
@@ -50,14 +51,7 @@ export function findUnknownOrgs(doc: Document, keys: (string | null)[], taken: M
   const org = orgLexicon(lang);
   const tokens = doc.layers.tokens!;
   const text = doc.text;
-  const covered = new Uint8Array(tokens.length);
-  let mi = 0;
-  const sorted = [...taken].sort((a, b) => a.start - b.start);
-  for (let k = 0; k < tokens.length; k++) {
-    while (mi < sorted.length && sorted[mi]!.end <= tokens[k]!.start) mi++;
-    const m = sorted[mi];
-    if (m && m.start < tokens[k]!.end && tokens[k]!.start < m.end) covered[k] = 1;
-  }
+  const covered = coveredTokens(tokens, taken);
   const raw = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
   const cap = (k: number) => k >= 0 && k < tokens.length && !covered[k] && tokens[k]!.kind === "word" && isUpperStart(raw(k)) && !names.functionWords.has(keys[k]!);
   const out: Mention[] = [];
