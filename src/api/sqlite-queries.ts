@@ -16,6 +16,7 @@ import { readIngestInput, type InputOptions } from "./ingest-input.js";
 import { fold, matchAll, queryTerms, snippet } from "./text-match.js";
 import { ingestRecords } from "../store/ingest.js";
 import { openStore } from "../store/open.js";
+import { clusterConditions } from "../store/queries.js";
 import { queryStems, words } from "../store/stem.js";
 
 /** What this file needs of a better-sqlite3 connection. */
@@ -139,28 +140,14 @@ export class SqliteQueries implements StoryQueries {
   // ---- timeline -------------------------------------------------------------------------
 
   private clusterWhere(f: TimelineFilters): { sql: string; args: unknown[] } {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (f.type) {
-      where.push("c.type = ?");
-      args.push(f.type);
-    }
-    if (f.status) {
-      where.push("c.status = ?");
-      args.push(f.status);
-    }
-    if (f.from) {
-      where.push("c.date_end >= ?");
-      args.push(f.from);
-    }
-    if (f.to) {
-      where.push("c.date_start <= ?");
-      args.push(f.to);
-    }
-    if (f.actor) {
-      where.push("c.id IN (SELECT cluster_id FROM cluster_participants WHERE entity_key = ?)");
-      args.push(f.actor);
-    }
+    // The same conditions as the CLI's timeline (undated clusters count by their first report).
+    const { where, args } = clusterConditions({
+      ...(f.type ? { type: f.type } : {}),
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+      ...(f.actor ? { actorKeys: [f.actor] } : {}),
+    });
     if (f.outlet || f.language) {
       const sub: string[] = [];
       if (f.outlet) {

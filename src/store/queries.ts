@@ -67,7 +67,18 @@ export class Names {
   }
 }
 
-export function timeline(db: Db, f: TimelineFilter = {}): TimelineRow[] {
+/** What the timeline, CLI and API alike, may filter clusters by; `actorKeys` are entity keys (any of them). */
+export interface ClusterFilter {
+  type?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  minSources?: number;
+  actorKeys?: string[];
+}
+
+/** SQL conditions over `clusters c` for a filter, with their arguments in order. */
+export function clusterConditions(f: ClusterFilter): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.type) {
@@ -91,12 +102,18 @@ export function timeline(db: Db, f: TimelineFilter = {}): TimelineRow[] {
     where.push("c.sources >= ?");
     args.push(f.minSources);
   }
-  if (f.actor) {
-    const keys = resolveActor(db, f.actor);
-    if (!keys.length) return [];
-    where.push(`c.id IN (SELECT cluster_id FROM cluster_participants WHERE entity_key IN (${keys.map(() => "?").join(",")}))`);
-    args.push(...keys);
+  if (f.actorKeys) {
+    where.push(`c.id IN (SELECT cluster_id FROM cluster_participants WHERE entity_key IN (${f.actorKeys.map(() => "?").join(",") || "NULL"}))`);
+    args.push(...f.actorKeys);
   }
+  return { where, args };
+}
+
+export function timeline(db: Db, f: TimelineFilter = {}): TimelineRow[] {
+  const { actor, ...rest } = f;
+  const actorKeys = actor ? resolveActor(db, actor) : undefined;
+  if (actorKeys && !actorKeys.length) return [];
+  const { where, args } = clusterConditions({ ...rest, ...(actorKeys ? { actorKeys } : {}) });
   const rows = db
     .prepare(`SELECT c.* FROM clusters c ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY coalesce(c.date_start, c.first_published, '9999'), c.id`)
     .all(...args) as ClusterRow[];
