@@ -2,7 +2,7 @@
 import { shortHash } from "../core/hash.js";
 import { blockKeys } from "./blocks.js";
 import { span } from "./days.js";
-import { pairScore, window } from "./match.js";
+import { pairScore, sameReport, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
@@ -20,21 +20,22 @@ export function clusterIdFor(founder: SourcedEvent): string {
 }
 
 /**
- * The best cluster for an event among candidates, or null. A cluster holds at most one event
- * per document (one real event is one record per document), and the event must be compatible
- * with every member (complete link), so that single links cannot chain a week of calls into one.
+ * The best cluster for an event among candidates, or null. A second event of a document already in
+ * the cluster joins only as the same event told twice (sameReport: the headline and the lead), and
+ * the event must be compatible with every member (complete link), so that single links cannot
+ * chain a week of calls into one.
  */
 export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>, lookup?: EntityLookup): ClusterState | null {
   let best: ClusterState | null = null;
   let bestScore = MERGE_THRESHOLD;
   for (const c of candidates) {
-    if (c.type !== e.type || c.members.some((m) => m.docId === e.docId)) continue;
+    if (c.type !== e.type) continue;
     // Complete link: the event must be compatible with every member, so that one noisy report
     // cannot chain two real events (the Alaska summit and the White House meeting) together.
     let sum = 0;
     let fits = true;
     for (const m of c.members) {
-      const s = pairScore(e, m, lookup);
+      const s = m.docId === e.docId ? sameReport(e, m, lookup) : pairScore(e, m, lookup);
       if (s === null) {
         fits = false;
         break;

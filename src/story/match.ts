@@ -1,5 +1,6 @@
 // Decides whether two reports describe the same real-world event: type, participants, dates, places.
 import { addDays, dayNumber, overlaps, span } from "./days.js";
+import { OCCURRED } from "./status.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** A date range this narrow is a claim about the day; wider ones ("2025", "im August") only bound it. */
@@ -164,9 +165,37 @@ function staleness(undated: SourcedEvent, dated: SourcedEvent): number {
   return days <= RECENT_DAYS ? 0 : ((days - RECENT_DAYS) / HELD_DAYS) * STALE_PENALTY;
 }
 
-/** How strongly two reports look like one event; null when they cannot be. */
+/** How strongly two reports look like one event; null when they cannot be. Two events of one document never are (see sameReport). */
 export function pairScore(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
-  if (a.type !== b.type || a.docId === b.docId) return null;
+  if (a.docId === b.docId) return null;
+  return scorePair(a, b, lookup);
+}
+
+/** The class of a status: happened, to happen, did not happen; one article does not tell one event as two of these. */
+function statusClass(s: string): string {
+  return OCCURRED.has(s) ? "occurred" : FUTURE.has(s) ? "future" : NEGATIVE.has(s) ? "negative" : s;
+}
+
+/**
+ * Whether two events of one document are the same event told twice (a headline and its lead, a photo caption
+ * and the paragraph, "the summit" and "the meeting in Alaska"), as a score like pairScore's, or null.
+ * Stricter than across documents: the same status class and one list of people contained in the other, so
+ * that an article naming two calls between the same leaders (one held last week, one planned) keeps both.
+ */
+export function sameReport(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
+  if (a.docId !== b.docId || a === b || statusClass(a.status) !== statusClass(b.status)) return null;
+  const pa = participants(a, lookup);
+  const pb = participants(b, lookup);
+  const [small, large] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  if (small.length < 2 || !small.every((k) => large.includes(k))) return null;
+  // One article that names two days or two places for its mentions tells of two events (Monday in Tel Aviv, Tuesday in Jerusalem).
+  if (isPrecise(a) && isPrecise(b) && !overlaps(a.date!, b.date!)) return null;
+  if (placeRelation(a.location, b.location, lookup) === "different") return null;
+  return scorePair(a, b, lookup);
+}
+
+function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
+  if (a.type !== b.type) return null;
   const wa = window(a);
   const wb = window(b);
   // A report with neither a date nor a publication day could be about any year: it stays on its own.
