@@ -1,6 +1,6 @@
 // Blocking keys for merging: two reports can only be one event if they share a type and two participants.
 import { dayNumber } from "./days.js";
-import { participants, sides, window } from "./match.js";
+import { isForum, isPrecise, participants, sides, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** FNV-1a over the string, two 32-bit lanes folded into one integer below 2^53 (a safe SQLite/JS integer). */
@@ -36,5 +36,7 @@ export function blockKeys(e: SourcedEvent, lookup?: EntityLookup): number[] {
   const out: number[] = [];
   for (let i = 0; i < ps.length; i++)
     for (let j = i + 1; j < ps.length; j++) for (let b = first; b <= last; b++) out.push(hash53(`${e.type}|${ps[i]}|${ps[j]}|${b}`));
+  // A body that meets in sessions matches on its own when both reports name the day (match.ts): one key for it alone.
+  if (isPrecise(e)) for (const k of ps) if (isForum(k, lookup)) for (let b = first; b <= last; b++) out.push(hash53(`${e.type}|${k}|${b}`));
   return out;
 }

@@ -81,6 +81,18 @@ function sharedSides(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): n
   return n;
 }
 
+/** Kinds of KB organization that meet in sessions of their own (a council, a summit format), not merely take part. */
+const FORUM_KINDS = new Set(["international"]);
+
+export function isForum(key: string, lookup?: EntityLookup): boolean {
+  return FORUM_KINDS.has(lookup?.(key)?.kind ?? "");
+}
+
+/** Whether both participant lists name one such body. */
+function sharesForum(pa: string[], pb: string[], lookup?: EntityLookup): boolean {
+  return pa.some((k) => pb.includes(k) && isForum(k, lookup));
+}
+
 export function isPrecise(e: SourcedEvent): boolean {
   return e.date !== null && span(e.date) <= PRECISE_DAYS;
 }
@@ -216,10 +228,14 @@ function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): num
   // many levels, so the people named (Rubio and Lavrov) are the better evidence when both reports have them.
   let sidePenalty = 0;
   if (shared < 2) {
-    pa = sides(a, lookup);
-    pb = sides(b, lookup);
-    shared = sharedSides(a, b, lookup);
-    if (shared < 2) return null;
+    const forum = sameDay && sharesForum(pa, pb, lookup);
+    const sa = sides(a, lookup);
+    const sb = sides(b, lookup);
+    const sharedS = sharedSides(a, b, lookup);
+    if (sharedS >= 2) [pa, pb, shared] = [sa, sb, sharedS];
+    // A body that meets in sessions (the NATO-Russia Council, the G20) named by both reports for the same day
+    // is one session, whoever else each report lists.
+    else if (!forum) return null;
     sidePenalty = SIDE_PENALTY;
   }
   const smaller = Math.min(pa.length, pb.length);
