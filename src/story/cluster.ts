@@ -7,6 +7,8 @@ import type { EntityLookup, SourcedEvent } from "./types.js";
 
 /** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
 export const MERGE_THRESHOLD = 0.9;
+/** What a same-document mention already in a cluster adds to its score (see bestCluster). */
+const SIBLING_BONUS = 0.3;
 
 export interface ClusterState {
   id: string;
@@ -34,6 +36,7 @@ export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>,
     // cannot chain two real events (the Alaska summit and the White House meeting) together.
     let sum = 0;
     let fits = true;
+    let sibling = false;
     for (const m of c.members) {
       const s = m.docId === e.docId ? sameReport(e, m, lookup) : pairScore(e, m, lookup);
       if (s === null) {
@@ -41,10 +44,15 @@ export function bestCluster(e: SourcedEvent, candidates: Iterable<ClusterState>,
         break;
       }
       sum += s;
+      if (m.docId === e.docId) sibling = true;
     }
-    const mean = sum / c.members.length;
+    const fit = sum / c.members.length;
+    if (!fits || fit <= MERGE_THRESHOLD) continue;
+    // Among clusters it fits, the one where the article itself ties the two mentions together (its claim and
+    // the denial of it) outweighs how well another cluster's reports happen to fit.
+    const mean = fit + (sibling ? SIBLING_BONUS : 0);
     // Ties go to the smaller id, so that the result does not depend on the order candidates come in.
-    if (fits && (mean > bestScore || (mean === bestScore && (!best || c.id < best.id)))) {
+    if (mean > bestScore || (mean === bestScore && (!best || c.id < best.id))) {
       best = c;
       bestScore = mean;
     }

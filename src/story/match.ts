@@ -190,12 +190,17 @@ function statusClass(s: string): string {
 
 /**
  * Whether two events of one document are the same event told twice (a headline and its lead, a photo caption
- * and the paragraph, "the summit" and "the meeting in Alaska"), as a score like pairScore's, or null.
- * Stricter than across documents: the same status class and one list of people contained in the other, so
- * that an article naming two calls between the same leaders (one held last week, one planned) keeps both.
+ * and the paragraph, "the summit" and "the meeting in Alaska", a claim and its denial), as a score like
+ * pairScore's, or null. Stricter than across documents: compatible statuses and one list of people contained
+ * in the other, so that an article naming two calls between the same leaders (one held last week, one planned) keeps both.
  */
 export function sameReport(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
-  if (a.docId !== b.docId || a === b || statusClass(a.status) !== statusClass(b.status)) return null;
+  if (a.docId !== b.docId || a === b) return null;
+  // A denial or refusal in the article refers back to the claim it answers there ("Trump said they agreed ... but
+  // Ushakov said it was not discussed"); otherwise two status classes are two events (held last week, planned next).
+  const ca = statusClass(a.status);
+  const cb = statusClass(b.status);
+  if (ca !== cb && ca !== "negative" && cb !== "negative") return null;
   const pa = participants(a, lookup);
   const pb = participants(b, lookup);
   const [small, large] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
@@ -203,10 +208,11 @@ export function sameReport(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLook
   // One article that names two days or two places for its mentions tells of two events (Monday in Tel Aviv, Tuesday in Jerusalem).
   if (isPrecise(a) && isPrecise(b) && !overlaps(a.date!, b.date!)) return null;
   if (placeRelation(a.location, b.location, lookup) === "different") return null;
-  return scorePair(a, b, lookup);
+  return scorePair(a, b, lookup, true);
 }
 
-function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): number | null {
+/** sameDoc: the two are mentions in one article, where an undated plan is not one of many meetings it might be. */
+function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup, sameDoc = false): number | null {
   if (a.type !== b.type) return null;
   const wa = window(a);
   const wb = window(b);
@@ -247,7 +253,7 @@ function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup): num
   // of the same two sides: weak evidence on its own, so it needs more than the two participants. A denial
   // or cancellation is exempt: it refers back to an event named elsewhere and rarely repeats its date.
   const vagueOf = (e: SourcedEvent, w: Range) => span(w) > VAGUE_DAYS && !NEGATIVE.has(e.status);
-  const vague = vagueOf(a, wa) || vagueOf(b, wb) ? 0.2 : 0;
+  const vague = !sameDoc && (vagueOf(a, wa) || vagueOf(b, wb)) ? 0.2 : 0;
   // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
   // meeting of three fits a report of those three better than a report of two of them (shared / larger).
   const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
