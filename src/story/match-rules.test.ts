@@ -1,7 +1,7 @@
 // Table tests for the merging rules tuned on the improved extractor: states vs. leaders, venues, regions, own dates, order in a document.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BIDEN, fixtureRecord as rec, PUTIN, TRUMP, USHAKOV, WITKOFF } from "./fixtures.js";
+import { BIDEN, fixtureRecord as rec, PUTIN, TRUMP, USHAKOV, WITKOFF, ZELENSKY } from "./fixtures.js";
 import { placeRelation } from "./match.js";
 import { mergeRecords } from "./merge-records.js";
 import type { EntityLookup, EntityFacts } from "./types.js";
@@ -18,6 +18,8 @@ const FACTS: Record<string, EntityFacts> = {
   [US]: { type: "country", country: null },
   [RU]: { type: "country", country: null },
   "org:kremlin": { type: "organization", country: RU, kind: "institution" },
+  "org:nato-russia-council": { type: "organization", country: null, kind: "international" },
+  "org:osce": { type: "organization", country: null, kind: "international" },
   "place:moscow": { type: "location", country: RU, kind: "city", lat: 55.75, lon: 37.62 },
   "place:washington": { type: "location", country: US, kind: "city", lat: 38.9, lon: -77.04 },
   "place:alaska": { type: "location", country: US, kind: "region", lat: 64.2, lon: -149.49 },
@@ -67,7 +69,7 @@ test("a report's own date of ten days stands: a call on the 12th reported in the
   assert.equal(m.index.clusters.size, 1);
 });
 
-test("within a document the dated report of a meeting claims the cluster before an undated mention of the same two", () => {
+test("within a document the dated report of a meeting claims the cluster, and an undated mention of the same two joins it as the same meeting told twice", () => {
   const dated = rec({ name: "first", published: "2025-08-16", events: [{ status: "held", date: ["2025-08-15", "2025-08-15"], place: "place:anchorage", actors: [TRUMP], recipients: [PUTIN] }] });
   const later = rec({
     name: "second",
@@ -79,5 +81,32 @@ test("within a document the dated report of a meeting claims the cluster before 
   });
   const m = mergeRecords([dated, later], lookup);
   assert.equal(m.clusterOf(later.document.id, "ev-1"), m.clusterOf(dated.document.id, "ev-0"));
-  assert.notEqual(m.clusterOf(later.document.id, "ev-0"), m.clusterOf(dated.document.id, "ev-0"));
+  assert.equal(m.clusterOf(later.document.id, "ev-0"), m.clusterOf(dated.document.id, "ev-0"));
+});
+
+test("one article: a plan and a held meeting of the same two, or two named days, stay two events; a claim and its denial are one", () => {
+  const doc = (events: Parameters<typeof rec>[0]["events"]) => {
+    const r = rec({ name: "doc", published: "2025-08-20", events });
+    const m = mergeRecords([r], lookup);
+    return m.clusterOf(r.document.id, "ev-0") === m.clusterOf(r.document.id, "ev-1");
+  };
+  assert.equal(doc([{ status: "held", actors: [TRUMP], recipients: [PUTIN] }, { status: "planned", actors: [TRUMP], recipients: [PUTIN] }]), false);
+  assert.equal(doc([{ status: "held", date: ["2025-08-15", "2025-08-15"], actors: [TRUMP], recipients: [PUTIN] }, { status: "held", date: ["2025-08-16", "2025-08-16"], actors: [TRUMP], recipients: [PUTIN] }]), false);
+  assert.equal(doc([{ status: "held", actors: [TRUMP], recipients: [PUTIN] }, { status: "held", actors: [TRUMP], recipients: [ZELENSKY] }]), false);
+  assert.equal(doc([{ mode: "multilateral", status: "proposed", actors: [TRUMP], recipients: [PUTIN, ZELENSKY] }, { mode: "multilateral", status: "denied", actors: [PUTIN], recipients: [ZELENSKY] }]), true);
+});
+
+test("a body that meets in sessions, named by two reports for the same day, is one session; a shared person alone is not", () => {
+  const NRC = "org:nato-russia-council";
+  const pair = (x: Parameters<typeof rec>[0]["events"][0], y: Parameters<typeof rec>[0]["events"][0]) => {
+    const a = rec({ name: "a", published: "2022-01-10", events: [x] });
+    const b = rec({ name: "b", published: "2022-01-11", events: [y] });
+    const m = mergeRecords([a, b], lookup);
+    return m.clusterOf(a.document.id, "ev-0") === m.clusterOf(b.document.id, "ev-0");
+  };
+  const day = (d: string): [string, string] => [d, d];
+  assert.equal(pair({ status: "planned", date: day("2022-01-12"), actors: [NRC], recipients: ["org:osce"] }, { status: "planned", date: day("2022-01-12"), actors: [NRC] }), true);
+  assert.equal(pair({ status: "planned", date: day("2022-01-12"), actors: [NRC] }, { status: "planned", date: day("2022-01-13"), actors: [NRC] }), false);
+  assert.equal(pair({ status: "planned", actors: [NRC] }, { status: "planned", actors: [NRC] }), false);
+  assert.equal(pair({ status: "held", date: day("2022-01-12"), actors: [TRUMP] }, { status: "held", date: day("2022-01-12"), actors: [TRUMP] }), false);
 });

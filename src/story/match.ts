@@ -253,7 +253,9 @@ function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup, same
   // of the same two sides: weak evidence on its own, so it needs more than the two participants. A denial
   // or cancellation is exempt: it refers back to an event named elsewhere and rarely repeats its date.
   const vagueOf = (e: SourcedEvent, w: Range) => span(w) > VAGUE_DAYS && !NEGATIVE.has(e.status);
-  const vague = !sameDoc && (vagueOf(a, wa) || vagueOf(b, wb)) ? 0.2 : 0;
+  // A denial ("it was not agreed", "not discussed") answers the claim it denies: vagueness on the claim's side is no weaker evidence then.
+  const answers = a.status === "denied" || b.status === "denied";
+  const vague = !sameDoc && !answers && (vagueOf(a, wa) || vagueOf(b, wb)) ? 0.2 : 0;
   // Overlap counted both ways: a report naming fewer people still fits (shared / smaller), but a
   // meeting of three fits a report of those three better than a report of two of them (shared / larger).
   const overlap = (shared / Math.max(1, smaller) + shared / Math.max(pa.length, pb.length)) / 2;
