@@ -83,7 +83,7 @@ const fromNumber = (n: number): Ymd => {
  * expression resolved against the candidate day adds how close it lies (news report on the last days and weeks), and
  * a weekday told in the past is most often the day of publication itself. Returns null when nothing constrains the day.
  */
-export function inferFromContent(doc: Document, found: Found, sentences: Sentence[], kb: KnowledgeBase | null): Inferred | null {
+export function inferFromContent(doc: Document, found: Found, sentences: Sentence[], kb: KnowledgeBase | null, only?: readonly string[]): Inferred | null {
   const tokens = doc.layers.tokens ?? [];
   const people = kb ? peopleRoles(doc.text, tokens, kb) : [];
   // The window: the days covered by the most named people (their offices overlap there); else the years the text names.
@@ -142,6 +142,20 @@ export function inferFromContent(doc: Document, found: Found, sentences: Sentenc
     }
     return s;
   };
+  // Candidate days given (a dateline's day in each possible year): the best of them, the latest on a tie.
+  if (only) {
+    let pick: { n: number; s: number } | null = null;
+    for (const d of only) {
+      const ymd = parseIso(d);
+      if (!ymd) continue;
+      const n = dayNumber(ymd);
+      const s = n >= lo && n <= hi ? score(n) : -Infinity;
+      if (s > -Infinity && (!pick || s >= pick.s)) pick = { n, s };
+    }
+    if (!pick) return null;
+    const day = iso(fromNumber(pick.n));
+    return { day, range: { start: day, end: day }, basis: `${people.length} KB people in office, ${only.length} candidate days` };
+  }
   // Coarse to fine: every seventh day first, then every day around the coarse days that came near the best.
   const scores = new Map<number, number>();
   let coarseBest = -Infinity;

@@ -3,6 +3,7 @@ import type { Document, TimeExpr } from "../../core/types.js";
 import type { Inferred } from "./infer.js";
 import { alt, loadTimeLexicon } from "./lexicon.js";
 import { tagTimes } from "./tagger.js";
+import { datelineDay } from "./dateline.js";
 
 const NUMERIC = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?/;
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
@@ -38,7 +39,10 @@ export function normalizePublished(s: string | null): string | null {
 }
 
 /** Sets meta.published and publishedBasis when missing; returns the reference day (YYYY-MM-DD) or null. */
-export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () => Inferred | null = () => null, fileDate?: string): string | null {
+/** The content's estimate of the publication day; given candidate days, the best of those. */
+export type ContentEstimate = (only?: readonly string[]) => Inferred | null;
+
+export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: ContentEstimate = () => null, fileDate?: string): string | null {
   const meta = doc.meta;
   if (meta.published) {
     const n = normalizePublished(meta.published);
@@ -71,14 +75,35 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
     meta.publishedBasis = "text";
     return meta.published;
   }
-  // "Heute, 19:11": today is the day the file was saved, when the reader knows it.
+  // "Heute, 19:11": today is the day the file was saved, when the reader knows it and the content allows that day
+  // (a file copied years later says nothing about the day its page was printed).
   const CLOCK_TODAY = cues().clockToday;
+  let content: Inferred | null | undefined;
+  const estimate = () => (content === undefined ? (content = fromContent()) : content);
   for (const r of meta.removed) {
     const m = CLOCK_TODAY.exec(r.text.trim());
-    if (m && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate)) {
+    if (m && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate) && plausible(fileDate.slice(0, 10), estimate())) {
       meta.published = `${fileDate.slice(0, 10)}T${m[1]!.padStart(2, "0")}:${m[2]}:00`;
       meta.publishedBasis = "text";
       return meta.published.slice(0, 10);
+    }
+  }
+  // A dateline ("WOODSIDE, Calif., Nov. 15 (Reuters) -") names the day the report was filed; without its year,
+  // the year whose day fits the content best (its weekdays, tenses, the offices of the people named).
+  const dl = datelineDay(doc.text, bare);
+  if (dl && !dl.startsWith("X")) {
+    meta.published = dl;
+    meta.publishedBasis = "text";
+    return dl;
+  }
+  if (dl) {
+    const years = candidateYears(estimate(), bare);
+    const best = years.length ? fromContent(years.map((y) => `${y}${dl.slice(4)}`)) : null;
+    if (best) {
+      meta.published = best.day;
+      meta.publishedBasis = "inferred";
+      meta.publishedRange = best.range;
+      return best.day;
     }
   }
   // Otherwise the latest fully specified day the text names: reports follow their events closely.
@@ -92,7 +117,7 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
     return latest;
   }
   // Else inferred from the content (offices of the people named, tensed dates, weekdays), never today.
-  const inferred = fromContent();
+  const inferred = estimate();
   // The window is kept either way: it says honestly how far the estimate can be trusted.
   if (inferred) meta.publishedRange = inferred.range;
   // A wide window (months, years) is no reference: resolving weekdays against a guess would invent dates.
@@ -103,4 +128,30 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: () 
   }
   meta.publishedBasis = "unknown";
   return null;
+}
+
+/** Whether a day fits the content's window (with a day's slack for time zones); no window allows any day. */
+function plausible(day: string, content: Inferred | null): boolean {
+  if (!content) return true;
+  const d = Date.parse(day);
+  return d >= Date.parse(content.range.start) - 86400000 && d <= Date.parse(content.range.end) + 86400000;
+}
+
+/** Years a dateline without one may belong to: those of the content's window (and the year before its start, for a
+ * window that opens just after the day), else those of the absolute dates the text names and the year after. */
+function candidateYears(content: Inferred | null, bare: TimeExpr[]): number[] {
+  let lo: number;
+  let hi: number;
+  if (content) {
+    lo = +content.range.start.slice(0, 4) - 1;
+    hi = +content.range.end.slice(0, 4);
+  } else {
+    const ys = bare.map((t) => (t.value && /^\d{4}/.test(t.value) ? +t.value.slice(0, 4) : NaN)).filter((y) => y > 1900);
+    if (!ys.length) return [];
+    lo = Math.min(...ys);
+    hi = Math.max(...ys) + 1;
+  }
+  const out: number[] = [];
+  for (let y = lo; y <= hi && out.length < 5; y++) out.push(y);
+  return out;
 }

@@ -16,7 +16,7 @@ export const timesStage: Stage = {
     // Untagged once without a reference: the absolute dates it finds feed publication-date inference and genre detection.
     const found = findTimes(doc.text, sentences, lang, doc.layers.tokens);
     const bare = resolveTimes(found, doc.text, sentences, null);
-    const ref = inferPublished(doc, bare, () => inferFromContent(doc, found, sentences, ctx.kb), ctx.options.fileDate);
+    const ref = inferPublished(doc, bare, (only) => inferFromContent(doc, found, sentences, ctx.kb, only), ctx.options.fileDate);
     const genre = doc.meta.genre ?? detectGenre(doc, bare);
     doc.layers.times = resolveTimes(found, doc.text, sentences, ref ? parseIso(ref) : null, { genre });
     return doc;
