@@ -52,7 +52,9 @@ test("raw seeds: every text gets an inferred day whose range holds the gold date
 });
 
 // The issue's bar: the point estimate within 3 days of gold for 4 of 5. Not reached: without dated world events
-// (summits, the war's start) the text fixes the weekday and a window of weeks to months, not the day.
+// (summits, the war's start) the text fixes the weekday and a window of weeks to months, not the day. None of the
+// five has a dateline or a full date, and the one "Heute, 19:11" line lies in a copied file whose day (years after
+// the people's offices allow) is rightly not taken.
 test("raw seeds: inferred day within 3 days of gold for at least 4 of 5", { skip: !hasShared && "../shared is absent", todo: "needs a dated-events knowledge base" }, () => {
   const near = rawSeeds().filter((s) => s.inferred && days(s.gold, s.inferred.day) <= 3).length;
   assert.ok(near >= 4, `within 3 days for ${near} of 5`);
