@@ -149,3 +149,27 @@ test("iCalendar lines fold at 75 octets without splitting a character", () => {
   for (const l of folded.split("\r\n")) assert.ok(Buffer.byteLength(l) <= 75);
   assert.equal(folded.replace(/\r\n /g, ""), line);
 });
+
+test("the store merges as the in-memory merger does: one session of a council, one meeting told twice in one article", async () => {
+  const { makeContext } = await import("../cli/context.js");
+  const { kbLookup } = await import("../story/kb-lookup.js");
+  const { mergeRecords } = await import("../story/merge-records.js");
+  const { summarize } = await import("../story/summary.js");
+  const ctx = makeContext();
+  const NRC = "org:nato-russia-council";
+  const day = (d: string): [string, string] => [d, d];
+  const records = [
+    // The report naming the council alone comes second: it must still look for the session (writer.ts).
+    rec({ name: "nrc-a", published: "2022-01-11", events: [{ status: "planned", date: day("2022-01-12"), place: "Brussels", actors: [NRC] }] }),
+    rec({ name: "nrc-b", published: "2022-01-10", events: [{ status: "planned", date: day("2022-01-12"), actors: [NRC], recipients: ["org:osce"] }] }),
+    rec({ name: "twice", published: "2025-08-16", events: [{ status: "held", date: day("2025-08-15"), actors: [TRUMP], recipients: [PUTIN] }, { status: "held", place: "Alaska", actors: [PUTIN], recipients: [TRUMP] }] }),
+  ];
+  const db = fresh();
+  ingestRecords(db, ctx, records);
+  const stored = timeline(db).map((r) => r.sources).sort();
+  const memory = [...mergeRecords(records, kbLookup(ctx.kb)).index.clusters.values()].map((c) => summarize(c).sources).sort();
+  // Two clusters: the council's session from two outlets, and the meeting told twice by one.
+  assert.deepEqual(stored, [1, 2]);
+  assert.deepEqual(memory, stored);
+  db.close();
+});

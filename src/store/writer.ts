@@ -5,7 +5,7 @@ import { bestCluster, byPublication, clusterIdFor, type ClusterState } from "../
 import { detectConflicts } from "../story/conflicts.js";
 import { eventsOfRecord, globalEntityKey } from "../story/from-record.js";
 import { blockKeys } from "../story/blocks.js";
-import { participants, window } from "../story/match.js";
+import { isForum, participants, window } from "../story/match.js";
 import { promiseOf } from "../story/promises.js";
 import { summarize } from "../story/summary.js";
 import type { EntityLookup, SourcedEvent } from "../story/types.js";
@@ -155,8 +155,9 @@ export class StoreWriter {
       const ps = participants(e, this.lookup);
       const keys = blockKeys(e, this.lookup);
       let target: ClusterState | null = null;
-      // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
-      if (w && ps.length >= 2) {
+      // Reports without a window or with fewer than two participants can never merge (see match.ts), unless the one
+      // is a body that meets in sessions: no lookup.
+      if (w && (ps.length >= 2 || ps.some((p) => isForum(p, this.lookup)))) {
         const ids = (this.s.candidates!.all(j(keys)) as { id: string }[]).map((r) => r.id);
         target = bestCluster(e, ids.map((id) => this.cached(id, e.type)), this.lookup);
       }
