@@ -5,7 +5,7 @@ import { span } from "./days.js";
 import { pairScore, sameReport, window } from "./match.js";
 import type { EntityLookup, SourcedEvent } from "./types.js";
 
-/** Below this a candidate cluster is not the same event (two shared participants out of three score 1). */
+/** A candidate cluster must score above this to be the same event (the same two people, undated, score 1; a plan known only to the month 0.8). */
 export const MERGE_THRESHOLD = 0.9;
 /** What a same-document mention already in a cluster adds to its score (see bestCluster). */
 const SIBLING_BONUS = 0.3;

@@ -229,7 +229,7 @@ function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup, same
   let pb = participants(b, lookup);
   // When both reports name the people who met, states and bodies named beside them ("Trump and Putin ... Ukraine")
   // are what the meeting was about as often as who took part: the people decide.
-  const people = (ps: string[]) => ps.filter((k) => (lookup?.(k)?.type ?? (k.startsWith("name:person:") ? "person" : "")) === "person");
+  const people = (ps: string[]) => ps.filter((k) => (lookup?.(k)?.type ?? (/^(?:name:)?person:/.test(k) ? "person" : "")) === "person");
   const [qa, qb] = [people(pa), people(pb)];
   if (qa.length >= 2 && qb.length >= 2 && qa.filter((k) => qb.includes(k)).length >= 2) [pa, pb] = [qa, qb];
   let shared = pa.filter((k) => pb.includes(k)).length;
