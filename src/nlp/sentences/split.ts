@@ -79,10 +79,17 @@ export function splitSentences(text: string, lang: string): (Span & { paragraph:
     // Take the whole run of end marks and closing quotes/brackets.
     let j = i + 1;
     while (j < n && (END.test(text[j]!) || CLOSERS.includes(text[j]!))) j++;
-    if (j < n && !/\s/.test(text[j]!)) continue; // "3.5", "U.S.-Russia", "z.B."
+    // These three tests depend only on where the run of marks ends, so every later mark of the run
+    // would fail them too: skip the run (a long run of "…" was quadratic).
+    if (j < n && !/\s/.test(text[j]!)) { // "3.5", "U.S.-Russia", "z.B."
+      i = j - 1;
+      continue;
+    }
     const next = nextNonSpace(text, j);
-    if (next >= n) continue;
-    if (text[next] === "\n") continue; // the line break handles it
+    if (next >= n || text[next] === "\n") { // the line break handles it
+      i = j - 1;
+      continue;
+    }
     const nc = text[next]!;
     if (c === ".") {
       const word = wordBefore(text, i);
