@@ -2,6 +2,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { DossierError } from "../core/errors.js";
+import { checkDepth, checkMarkupDepth } from "../core/limits.js";
 import { emptyArticle, type RawArticle } from "./article.js";
 import { creditLine } from "../clean/agencies.js";
 import { extractContent } from "./html/content.js";
@@ -17,7 +18,9 @@ const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME"
 const SHORT = 250;
 
 export function readHtml(input: string, source: string): RawArticle {
+  checkMarkupDepth(input, source); // the parser is quadratic in the depth
   const dom = parseHtml(input);
+  checkDepth(dom, source); // before anything walks the tree recursively (Readability, linkedom)
   const meta = readMeta(dom);
   const content = extractContent(dom);
   let text = content.text;
