@@ -32,7 +32,8 @@ export function readHtml(input: string, source: string): RawArticle {
   if (text.trim().length < SHORT) {
     // No article container: the page's visible text, which line cleaning then trims.
     const { document } = parseHTML(wrap(lighten(input)));
-    const body = document.body ? blocksToText(document.body) : "";
+    // linkedom's body getter throws when the markup left no root element ("<![CDATA[<body>").
+    const body = document.documentElement && document.body ? blocksToText(document.body) : "";
     if (body.length > text.length) [text, format] = [body, "html-body"];
   }
   if (!text.trim()) throw new DossierError("NO_ARTICLE", `${source}: the HTML page has no article text; is it a front page or an error page?`);

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
+import { runs } from "../test/arbitraries.js";
 import { addDays, dayNumber, fromDayNumber } from "./days.js";
 import { fixtureRecord } from "./fixtures.js";
 import { mergeRecords } from "./merge-records.js";
@@ -14,6 +15,7 @@ test("fromDayNumber is the inverse of dayNumber and agrees with Date for years 1
       assert.equal(dayNumber(iso), n);
       assert.equal(addDays(iso, 1), fromDayNumber(n + 1));
     }),
+    runs("story:days"),
   );
 });
 
@@ -38,5 +40,6 @@ test("merging any reports never throws, puts every report in one cluster, and ne
       for (const r of records) for (const e of r.events) assert.ok(m.clusterOf(r.document.id, e.id as string));
       for (const c of m.index.clusters.values()) assert.equal(new Set(c.members.map((x) => x.docId)).size, c.members.length);
     }),
+    runs("story:merge"),
   );
 });
