@@ -19,8 +19,11 @@ export const LIMITS = {
   maxSentenceChars: 2_000,
   /** Element nesting of an HTML page; deeper pages would overflow the parsers' recursion. Error TOO_DEEP. */
   maxHtmlDepth: 512,
-  /** Annotations in one layer (times, mentions, quotes, events) of one document. Error TOO_MANY_ANNOTATIONS. */
-  maxAnnotationsPerLayer: 20_000,
+  /**
+   * Annotations in one layer (times, mentions, quotes, events) of one document; a long article has a few
+   * hundred. Error TOO_MANY_ANNOTATIONS, raised after the stage that exceeds it, so later stages never see the flood.
+   */
+  maxAnnotationsPerLayer: 5_000,
 } as const;
 
 /** Throws LINE_TOO_LONG when a line of `text` is longer than the limit. */
