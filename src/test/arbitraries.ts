@@ -30,6 +30,7 @@ export const PROPERTY_RUNS = {
   "api:upload-names": 1000,
   "api:search": 150,
   "store:csv": 1000,
+  "store:search": 300,
 } as const;
 
 export type PropertyName = keyof typeof PROPERTY_RUNS;
