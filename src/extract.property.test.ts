@@ -1,64 +1,59 @@
-// Property tests: any input gives a record or a coded error, never an exception; offsets are exact; output is deterministic.
+// Property tests of the whole extraction: any text, HTML or bytes gives a valid record with exact offsets or a coded error record, never an exception, and the same output twice.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { makeContext } from "./cli/context.js";
-import { toRecord } from "./core/record.js";
 import { recordProblems } from "./core/validate.js";
-import { DossierError } from "./core/errors.js";
-import { emptyArticle } from "./ingest/article.js";
-import { processArticle } from "./extract.js";
-import { decodeBytes } from "./ingest/decode.js";
-import { readHtml } from "./ingest/html-reader.js";
+import { emptyArticle, type RawArticle } from "./ingest/article.js";
+import { extractArticle } from "./extract.js";
+import { readBytes } from "./ingest/sources.js";
+import { anyString, htmlText, newsText, runs, truncatedUtf8 } from "./test/arbitraries.js";
 
 const ctx = makeContext();
-const PIECES = ["Putin", "Selenskyj", "Trump", "sagte", "„", "“", "\"", "«", "»", "am Donnerstag", "10. Januar", "Treffen", "in Genf", ", ", ". ", "\n", "\n\n", "Foto: dpa", "showPaywall: false", "vor 2 Tagen", "said", "met", "on Monday", "(dpa)", "'", "…", "US-Präsident", "Kremlchef", "Gipfel"];
-const newsy = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ maxLength: 4, unit: "grapheme" })), { maxLength: 60 }).map((a) => a.join(" "));
 
-function extractOrError(text: string): { ok: true; rec: unknown } | { ok: false; code: string } {
-  try {
-    return { ok: true, rec: toRecord(processArticle(emptyArticle("prop", text, "text"), ctx)) };
-  } catch (e) {
-    assert.ok(e instanceof DossierError, `non-coded exception: ${(e as Error)?.stack}`);
-    return { ok: false, code: e.code };
+/** extractArticle never throws: it answers a record or an error record; both must be valid, and equal on a second run. */
+function extractTwice(a: () => RawArticle): void {
+  const first = extractArticle(a(), ctx);
+  assert.deepEqual(recordProblems(first), []);
+  if ("error" in first) assert.notEqual(first.error.code, "INTERNAL", first.error.message);
+  assert.deepEqual(extractArticle(a(), ctx), first, "the same input gives the same record");
+}
+
+test("news-like text: a valid record with exact offsets or a coded error; deterministic", () => {
+  fc.assert(
+    fc.property(newsText, fc.constantFrom<string | null>("de", "en", null), fc.option(fc.constantFrom("2022-01-10", "2025-08-15T09:00:00Z")), (text, language, published) =>
+      extractTwice(() => ({ ...emptyArticle("prop", text, "text"), language, published })),
+    ),
+    runs("extract:news"),
+  );
+});
+
+test("any string, lone surrogates and control characters included: a valid record or a coded error; deterministic", () => {
+  fc.assert(
+    fc.property(anyString, (text) => extractTwice(() => emptyArticle("prop", text, "text"))),
+    runs("extract:any-string"),
+  );
+});
+
+/** Reads bytes as a file with the extension, then extracts every document read; read errors must be coded. */
+function readAndExtract(bytes: Uint8Array, ext: string): void {
+  for (const r of readBytes(bytes, `prop${ext}`, ext, null, {})) {
+    if ("error" in r) assert.notEqual(r.error.code, "INTERNAL", r.error.message);
+    else extractTwice(() => structuredClone(r.article));
   }
 }
 
-test("any text: a valid record with exact offsets or a coded error; deterministic", () => {
+test("random HTML pages: read and extracted into valid records or coded errors", () => {
   fc.assert(
-    fc.property(fc.oneof(newsy, fc.string({ maxLength: 300, unit: "binary" })), (text) => {
-      const a = extractOrError(text);
-      if (a.ok) assert.deepEqual(recordProblems(a.rec), []);
-      assert.deepEqual(extractOrError(text), a);
-    }),
-    { numRuns: 400, seed: 20261122 },
+    fc.property(htmlText, (html) => readAndExtract(new TextEncoder().encode(html), ".html")),
+    runs("extract:html"),
   );
 });
 
-test("any bytes: decoded text or a coded error", () => {
+test("any bytes and truncated UTF-8 under any extension: valid records or coded errors", () => {
+  const bytes = fc.oneof(truncatedUtf8, fc.uint8Array({ maxLength: 300 }));
   fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      try {
-        decodeBytes(bytes, "bytes");
-      } catch (e) {
-        assert.ok(e instanceof DossierError);
-      }
-    }),
-    { numRuns: 1000, seed: 7 },
-  );
-});
-
-test("any HTML-ish string: an article or a coded error", () => {
-  const tag = fc.constantFrom("<p>", "</p>", "<div>", "</div>", "<nav>", "<script>", "</script>", "<h1>", "<br>", "<article>", "<!--", "-->");
-  const html = fc.array(fc.oneof(tag, fc.constantFrom(...PIECES), fc.string({ maxLength: 10 })), { maxLength: 40 }).map((a) => a.join(""));
-  fc.assert(
-    fc.property(html, (h) => {
-      try {
-        readHtml(h, "prop.html");
-      } catch (e) {
-        assert.ok(e instanceof DossierError, String(e));
-      }
-    }),
-    { numRuns: 300, seed: 11 },
+    fc.property(bytes, fc.constantFrom(".txt", ".md", ".html", ".json", ".jsonl", ""), (b, ext) => readAndExtract(b, ext)),
+    runs("extract:bytes"),
   );
 });

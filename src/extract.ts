@@ -3,6 +3,7 @@ import { cleanText } from "./clean/clean-text.js";
 import type { Context } from "./core/context.js";
 import { DossierError, toDossierError } from "./core/errors.js";
 import { shortHash } from "./core/hash.js";
+import { checkLineLength } from "./core/limits.js";
 import { SCHEMA_ID, toRecord, type ErrorRecord, type ExtractionRecord } from "./core/record.js";
 import type { Document } from "./core/types.js";
 import type { RawArticle } from "./ingest/article.js";
@@ -14,6 +15,7 @@ export function prepare(a: RawArticle, ctx: Context): Document {
   const cleaned = cleanText(a.body);
   let text = cleaned.text;
   if (!text.trim()) throw new DossierError("NO_ARTICLE", `${a.source}: nothing is left after removing boilerplate; is this an article?`);
+  checkLineLength(text, a.source);
   if (a.title && !text.slice(0, a.title.length + 40).includes(a.title.trim())) text = `${a.title.trim()}\n\n${text}`;
   const language = (a.language ?? detectLanguage(text)).slice(0, 2).toLowerCase();
   return {

@@ -1,11 +1,9 @@
-// Property tests for ingest and cleaning: any bytes or string gives an article or a coded error, never an exception; every removed item was in the input.
+// Property tests for cleaning: any string is cleaned without an exception, and every removed item was in the input (readers: src/ingest/ingest.property.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { DossierError } from "../core/errors.js";
+import { anyText, runs } from "../test/arbitraries.js";
 import { cleanText } from "./clean-text.js";
-import { readBytes } from "../ingest/sources.js";
-import { readHtml } from "../ingest/html-reader.js";
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 const JUNK = [
@@ -19,7 +17,7 @@ const lineText = fc.array(fc.tuple(piece, fc.constantFrom("\n", "\n\n", " ")), {
 
 test("cleaning any string: never throws; every removed item is text of the input (up to whitespace) with a reason", () => {
   fc.assert(
-    fc.property(fc.oneof(lineText, fc.string({ maxLength: 400, unit: "binary" })), (input) => {
+    fc.property(fc.oneof(lineText, anyText), (input) => {
       const r = cleanText(input);
       const inNorm = norm(input);
       for (const x of r.removed) {
@@ -29,35 +27,6 @@ test("cleaning any string: never throws; every removed item is text of the input
       }
       assert.equal(typeof r.aiGenerated, "boolean");
     }),
-    { numRuns: 600, seed: 42 },
-  );
-});
-
-test("any bytes under any extension: articles or coded errors, never an exception", () => {
-  const ext = fc.constantFrom(".txt", ".html", ".md", ".json", ".jsonl", "");
-  fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 300 }), ext, (bytes, e) => {
-      for (const r of readBytes(bytes, `prop${e}`, e, null, {})) {
-        if ("error" in r) assert.ok(r.error instanceof DossierError);
-        else assert.equal(typeof r.article.body, "string");
-      }
-    }),
-    { numRuns: 800, seed: 11 },
-  );
-});
-
-test("any HTML-ish string: an article or a coded error, never an exception", () => {
-  const tag = fc.constantFrom("<p>", "</p>", "<div class=\"share\">", "<div class=\"article-body\">", "</div>", "<nav>", "</nav>", "<h1>", "</h1>", "<a href=x>", "</a>", "<footer>", "<!--", "-->", "<script>", "</script>");
-  const html = fc.array(fc.oneof(tag, fc.constantFrom(...JUNK), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(""));
-  fc.assert(
-    fc.property(html, (h) => {
-      try {
-        const a = readHtml(h, "prop.html");
-        assert.equal(typeof a.body, "string");
-      } catch (e) {
-        assert.ok(e instanceof DossierError, String(e));
-      }
-    }),
-    { numRuns: 500, seed: 5 },
+    runs("clean:text"),
   );
 });

@@ -1,5 +1,6 @@
 // The stage contract and the pipeline runner that checks stage order once, at start-up.
 import { DossierError } from "./errors.js";
+import { checkAnnotationCount } from "./limits.js";
 import type { Document, LayerName } from "./types.js";
 import type { Context } from "./context.js";
 
@@ -45,7 +46,11 @@ export class Pipeline {
   }
   run(doc: Document, ctx: Context): Document {
     let d = doc;
-    for (const stage of this.stages) d = stage.run(d, ctx);
+    for (const stage of this.stages) {
+      d = stage.run(d, ctx);
+      // Checked after every stage so that a flood of annotations stops before the next stage multiplies it.
+      checkAnnotationCount(d, stage.name);
+    }
     return d;
   }
 }

@@ -1,12 +1,13 @@
 // Bytes to text: UTF-8 (BOM optional), UTF-16 with BOM, a declared or guessed legacy charset (Windows-1252), mojibake repaired; empty, binary and undecodable input rejected with coded errors.
 import { DossierError } from "../core/errors.js";
+import { LIMITS } from "../core/limits.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8Lossy = new TextDecoder("utf-8");
 const utf16le = new TextDecoder("utf-16le", { fatal: true });
 const utf16be = new TextDecoder("utf-16be", { fatal: true });
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = LIMITS.maxInputBytes;
 
 /** Decodes a file's bytes; throws EMPTY_INPUT, BINARY_INPUT, INVALID_UTF8 or TOO_LARGE. `html` allows a <meta charset>. */
 export function decodeBytes(bytes: Uint8Array, source: string, maxBytes = DEFAULT_MAX_BYTES, html = false): string {

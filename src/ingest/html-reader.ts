@@ -2,6 +2,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { DossierError } from "../core/errors.js";
+import { checkDepth, checkMarkupDepth } from "../core/limits.js";
 import { emptyArticle, type RawArticle } from "./article.js";
 import { creditLine } from "../clean/agencies.js";
 import { extractContent } from "./html/content.js";
@@ -17,7 +18,9 @@ const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME"
 const SHORT = 250;
 
 export function readHtml(input: string, source: string): RawArticle {
+  checkMarkupDepth(input, source); // the parser is quadratic in the depth
   const dom = parseHtml(input);
+  checkDepth(dom, source); // before anything walks the tree recursively (Readability, linkedom)
   const meta = readMeta(dom);
   const content = extractContent(dom);
   let text = content.text;
@@ -29,7 +32,8 @@ export function readHtml(input: string, source: string): RawArticle {
   if (text.trim().length < SHORT) {
     // No article container: the page's visible text, which line cleaning then trims.
     const { document } = parseHTML(wrap(lighten(input)));
-    const body = document.body ? blocksToText(document.body) : "";
+    // linkedom's body getter throws when the markup left no root element ("<![CDATA[<body>").
+    const body = document.documentElement && document.body ? blocksToText(document.body) : "";
     if (body.length > text.length) [text, format] = [body, "html-body"];
   }
   if (!text.trim()) throw new DossierError("NO_ARTICLE", `${source}: the HTML page has no article text; is it a front page or an error page?`);

@@ -29,8 +29,14 @@ export function exportStore(db: Db, format: ExportFormat, today: string): string
 
 const CSV_COLUMNS = ["id", "date_start", "date_end", "type", "mode", "status", "participants", "location", "sources", "outlets", "conflicts"];
 
+/**
+ * One CSV field, quoted when needed. Text that a spreadsheet would run as a formula (starting with =, +, -, @,
+ * tab or carriage return: an outlet or name taken from a hostile page) gets a leading apostrophe, as OWASP
+ * advises, so it shows as text; numbers stay numbers.
+ */
 export function csvField(v: string | number | null): string {
-  const s = v === null ? "" : String(v);
+  let s = v === null ? "" : String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
+import { runs } from "../test/arbitraries.js";
 import { addDays, dayNumber, fromDayNumber } from "./days.js";
 import { fixtureRecord } from "./fixtures.js";
 import { sameReport } from "./match.js";
@@ -15,6 +16,7 @@ test("fromDayNumber is the inverse of dayNumber and agrees with Date for years 1
       assert.equal(dayNumber(iso), n);
       assert.equal(addDays(iso, 1), fromDayNumber(n + 1));
     }),
+    runs("story:days"),
   );
 });
 
@@ -40,5 +42,6 @@ test("merging any reports never throws, puts every report in one cluster, and tw
       for (const c of m.index.clusters.values())
         for (const x of c.members) for (const y of c.members) if (x !== y && x.docId === y.docId) assert.notEqual(sameReport(x, y), null);
     }),
+    runs("story:merge"),
   );
 });

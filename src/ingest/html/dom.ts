@@ -6,11 +6,51 @@ export type { ChildNode, Document, Element };
 
 // Scripts (except JSON-LD metadata), styles, comments and inline SVG are half of a typical page's bytes and
 // never article text: cutting them before parsing halves the parse time.
-const HEAVY = /<script\b([^>]*)>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+const HEAVY_OPEN = /<(?:(script|style|svg)\b|!--)/gi;
+const HEAVY_CLOSE: Record<string, RegExp> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, svg: /<\/svg\s*>/gi };
 
-/** The page without scripts (JSON-LD kept), styles, comments and inline SVG. */
+/**
+ * The page without scripts (JSON-LD kept), styles, comments and inline SVG. One pass: an element whose
+ * closing tag is missing means no later one of its kind can close either, so that kind is given up
+ * (a lazy regex rescanned to the end for every unclosed "<script>": quadratic on hostile pages).
+ */
 export function lighten(html: string): string {
-  return html.replace(HEAVY, (m, scriptAttrs: string | undefined) => (scriptAttrs && /ld\+json/i.test(scriptAttrs) ? m : ""));
+  const dead = new Set<string>();
+  let out = "";
+  let pos = 0;
+  HEAVY_OPEN.lastIndex = 0;
+  for (let m = HEAVY_OPEN.exec(html); m; m = HEAVY_OPEN.exec(html)) {
+    const kind = m[1]?.toLowerCase() ?? "--";
+    if (dead.has(kind)) continue;
+    let end: number;
+    let keep = false;
+    if (kind === "--") {
+      const c = html.indexOf("-->", m.index + 4);
+      if (c < 0) {
+        dead.add(kind);
+        continue;
+      }
+      end = c + 3;
+    } else {
+      const gt = html.indexOf(">", m.index);
+      if (gt < 0) break; // no tag after this one can end either
+      const close = HEAVY_CLOSE[kind]!;
+      close.lastIndex = gt + 1;
+      const c = close.exec(html);
+      if (!c) {
+        dead.add(kind);
+        continue;
+      }
+      end = c.index + c[0].length;
+      keep = kind === "script" && /ld\+json/i.test(html.slice(m.index + 7, gt));
+    }
+    if (!keep) {
+      out += html.slice(pos, m.index);
+      pos = end;
+    }
+    HEAVY_OPEN.lastIndex = end;
+  }
+  return out + html.slice(pos);
 }
 
 /** Parses a page; tags and attribute names lower-cased, entities decoded. Never throws. */

@@ -31,6 +31,9 @@ export function mentionAt(mentions: readonly Mention[], pos: number, skip?: Ment
   return best;
 }
 
+/** Tokens (words, initials and their periods) a person's name can span. */
+const MAX_NAME_TOKENS = 24;
+
 const isInitial = (toks: Tok[], i: number) => /^\p{Lu}$/u.test(toks[i]!.text) && toks[i + 1]?.text === ".";
 
 function isOrgHead(l: QuoteLex, w: string): boolean {
@@ -62,9 +65,15 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   };
   if (!ok(i)) return null;
   let a = i;
-  while (a > 0 && (ok(a - 1) || (glue(a - 1) && a - 2 >= 0 && ok(a - 2)))) a -= glue(a - 1) ? 2 : 1;
+  while (a > 0 && (ok(a - 1) || (glue(a - 1) && a - 2 >= 0 && ok(a - 2)))) {
+    a -= glue(a - 1) ? 2 : 1;
+    if (i - a > MAX_NAME_TOKENS) return null; // a long run of capitals is no name; and scanning it from every token would be quadratic
+  }
   let b = i;
-  while (b + 1 < toks.length && (ok(b + 1) || (glue(b + 1) && ok(b + 2)))) b += glue(b + 1) ? 2 : 1;
+  while (b + 1 < toks.length && (ok(b + 1) || (glue(b + 1) && ok(b + 2)))) {
+    b += glue(b + 1) ? 2 : 1;
+    if (b - a > MAX_NAME_TOKENS) return null;
+  }
   // Strip leading titles, function words and adjectives ("Turkish Defense Minister", "Professor", "Former").
   while (a <= b) {
     const t = toks[a]!;

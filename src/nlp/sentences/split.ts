@@ -1,5 +1,6 @@
 // Sentence boundaries with offsets: abbreviations, ordinal dates, initials, headlines and bullets without final punctuation.
 import { lexicon } from "../../core/lexicon.js";
+import { LIMITS } from "../../core/limits.js";
 import type { Sentence, Span } from "../../core/types.js";
 
 interface AbbrevData {
@@ -79,10 +80,17 @@ export function splitSentences(text: string, lang: string): (Span & { paragraph:
     // Take the whole run of end marks and closing quotes/brackets.
     let j = i + 1;
     while (j < n && (END.test(text[j]!) || CLOSERS.includes(text[j]!))) j++;
-    if (j < n && !/\s/.test(text[j]!)) continue; // "3.5", "U.S.-Russia", "z.B."
+    // These three tests depend only on where the run of marks ends, so every later mark of the run
+    // would fail them too: skip the run (a long run of "…" was quadratic).
+    if (j < n && !/\s/.test(text[j]!)) { // "3.5", "U.S.-Russia", "z.B."
+      i = j - 1;
+      continue;
+    }
     const next = nextNonSpace(text, j);
-    if (next >= n) continue;
-    if (text[next] === "\n") continue; // the line break handles it
+    if (next >= n || text[next] === "\n") { // the line break handles it
+      i = j - 1;
+      continue;
+    }
     const nc = text[next]!;
     if (c === ".") {
       const word = wordBefore(text, i);
@@ -106,6 +114,32 @@ export function splitSentences(text: string, lang: string): (Span & { paragraph:
     i = j - 1;
   }
   push(n, "end-of-text");
+  return capLength(text, out);
+}
+
+/**
+ * Cuts sentences longer than LIMITS.maxSentenceChars at the last space before the limit (else at the limit,
+ * never inside a surrogate pair): a run of text without end marks is no sentence, and the later stages'
+ * work per sentence must stay bounded.
+ */
+function capLength<S extends Span & { rule: string }>(text: string, spans: S[]): S[] {
+  const max = LIMITS.maxSentenceChars;
+  if (!spans.some((s) => s.end - s.start > max)) return spans;
+  const out: S[] = [];
+  for (const s of spans) {
+    let start = s.start;
+    while (s.end - start > max) {
+      let cut = text.lastIndexOf(" ", start + max);
+      if (cut <= start) cut = start + max;
+      if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
+      let end = cut;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end > start) out.push({ ...s, start, end, rule: "length-limit" });
+      start = cut;
+      while (start < s.end && /\s/.test(text[start]!)) start++;
+    }
+    if (s.end > start) out.push({ ...s, start });
+  }
   return out;
 }
 

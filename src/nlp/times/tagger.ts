@@ -67,13 +67,22 @@ function select(cands: Cand[], sentences: Sentence[], text: string): Cand[] {
     .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.start - b.c.start || a.i - b.i);
   const taken: Cand[] = [];
   const used: [number, number][] = [];
+  // Characters inside taken expressions: a candidate overlaps one exactly when it covers such a character
+  // (checking every taken span instead was quadratic: a megabyte of dates took most of a minute).
+  const covered = new Uint8Array(text.length);
+  const overlaps = (c: Cand) => {
+    if (c.end <= c.start) return used.some(([s, e]) => c.start < e && s < c.end);
+    for (let k = c.start; k < c.end; k++) if (covered[k]) return true;
+    return false;
+  };
   for (const { c } of sorted) {
-    if (used.some(([s, e]) => c.start < e && s < c.end)) continue;
+    if (overlaps(c)) continue;
     const sentence = spanAt(sentences, c.start);
     // An expression never crosses a sentence boundary.
     if (sentences.length && (!sentence || (c.end > sentence.end && !ordinalBreak(text, sentences, sentence, c.end)))) continue;
     taken.push(c);
     used.push([c.start, c.end]);
+    covered.fill(1, c.start, c.end);
   }
   return taken.sort((a, b) => a.start - b.start);
 }
