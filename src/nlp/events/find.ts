@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, hasWordIn, sentenceViews, spanOf, widen, type Range, type SentenceView } from "./clause.js";
 import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from "./lexicon.js";
 import { mergeWithinDocument, type Draft } from "./merge.js";
-import { isFunctionWord, preferPersons, readParties, type Party } from "./participants.js";
+import { isFunctionWord, possessive, preferPersons, readParties, type Party } from "./participants.js";
 import { findPhrases, readStatus } from "./status.js";
 import { fixMonth, fixWeekday, isWeekday } from "./weekday.js";
 import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
@@ -127,13 +127,7 @@ function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
 
 /** A meeting trigger in the same clause: "drängte auf ein Treffen" is the meeting's status, not a REQUEST of its own. */
 function consultInClause(v: SentenceView, i: number, lex: EventLexicon): boolean {
-  const r = clauseRange(v, i, "strong");
-  for (let k = r.from; k <= r.to; k++) {
-    if (k === i) continue;
-    const defs = lex.words.get(v.words[k]!);
-    if (defs?.some((d) => d.type === "CONSULT" && accepts(v, k, d))) return true;
-  }
-  return false;
+  return hasConsult(v, clauseRange(v, i, "strong"), i, lex);
 }
 
 function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: SentenceView[], v: SentenceView, i: number, def: TriggerDef): Draft | null {
@@ -143,13 +137,15 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   let scope: Range = genitive ? { from: i, to: weak.to } : weak;
   let read = readParties(v, scope, i, lex, kb);
   const want = 2;
-  for (let r = genitive ? null : widen(v, scope); r && read.parties.length < want; r = widen(v, scope)) {
+  for (let r = genitive ? null : widenOwn(v, scope, i, lex); r && read.parties.length < want; r = widenOwn(v, scope, i, lex)) {
     scope = r;
     read = readParties(v, scope, i, lex, kb);
   }
   let parties = read.parties;
-  if (parties.length < want && !genitive) {
-    const pron = resolvePronoun(doc, lex, views, v, scope, parties);
+  // "habe er mit König Abdullah und mit Netanjahu telefoniert": a subject pronoun with all names after the trigger.
+  const subj = hasWordIn(v, { from: scope.from, to: i - 1 }, lex.subjectPronouns);
+  if ((parties.length < want || (subj >= 0 && !parties.some((p) => p.at < subj))) && !genitive) {
+    const pron = resolvePronoun(doc, lex, views, v, parties.length < want ? scope : { from: subj, to: subj }, parties);
     if (pron) parties = [pron, ...parties];
   }
   parties = preferPersons(parties, doc.layers.entities, kb);
@@ -214,7 +210,40 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
   const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
   const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
-  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix };
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix, modeFree: def.modeFree && !mode };
+}
+
+/**
+ * Widens the scope by a neighbouring comma clause (the main clause before it first), but not into a following
+ * clause that names a dated meeting of its own ("am 10. Januar sollen Delegationen … beraten, am 12. Januar folgt
+ * ein Treffen des Nato-Russland-Rats") unless that clause is relative ("…, bei dem Biden … beraten wollte").
+ */
+function widenOwn(v: SentenceView, scope: Range, i: number, lex: EventLexicon): Range | null {
+  const r = widen(v, scope);
+  if (!r || r.from < scope.from) return r;
+  return ownDatedMeeting(v, { from: scope.to + 1, to: r.to }, i, lex) && !relative(v, scope.to + 1, lex) ? null : r;
+}
+
+/** The clause from token k on is a relative clause ("…, bei dem Biden mit Abdullah beraten wollte"): it tells of the event before it. */
+function relative(v: SentenceView, k: number, lex: EventLexicon): boolean {
+  if (v.words[k] === ",") k++;
+  return lex.relativeWords.has(v.words[k] ?? "") || (v.words[k]!.length <= 4 && lex.relativeWords.has(v.words[k + 1] ?? ""));
+}
+
+/** The range names a meeting of its own with its own date ("am 12. Januar folgt ein Treffen …"): another event's names. */
+function ownDatedMeeting(v: SentenceView, r: Range, i: number, lex: EventLexicon): boolean {
+  if (!hasConsult(v, r, i, lex)) return false;
+  const { start, end } = spanOf(v, r);
+  return v.times.some((x) => x.range != null && x.start >= start && x.end <= end);
+}
+
+function hasConsult(v: SentenceView, r: Range, i: number, lex: EventLexicon): boolean {
+  for (let k = r.from; k <= r.to; k++) {
+    if (k === i) continue;
+    const defs = lex.words.get(v.words[k]!);
+    if (defs?.some((d) => d.type === "CONSULT" && accepts(v, k, d))) return true;
+  }
+  return false;
 }
 
 /** Visits: the subject of "empfangen"/"host" is the host (recipient); otherwise the first named party acts. */
@@ -245,7 +274,14 @@ function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[],
   if (v.mentions.some((m) => m.start <= pos && m.end > pos && m.form !== "pronoun")) return null;
   for (let k = v.index; k >= Math.max(0, v.index - 2); k--) {
     const ms = views[k]!.mentions.filter(
-      (m) => m.type === "person" && m.form !== "pronoun" && m.start < pos && !have.some((h) => h.entity === m.entity) && !(m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())),
+      (m) =>
+        m.type === "person" &&
+        m.form !== "pronoun" &&
+        m.start < pos &&
+        !have.some((h) => h.entity === m.entity) &&
+        !(m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())) &&
+        // "Trump wisse von Putins Bereitschaft …, weil er …": a possessor is not the subject a pronoun takes up.
+        !possessive(m.text, doc.layers.entities?.get(m.entity)?.name),
     );
     const last = ms[ms.length - 1];
     if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };

@@ -19,6 +19,8 @@ interface RawEntry {
   status?: EventStatus;
   requirePlace?: boolean;
   needsParty?: number;
+  /** A talk that may have been held in person or by phone ("sprechen", "speak"): it joins a call as well as a meeting. */
+  modeFree?: boolean;
   past?: string[];
   present?: string[];
   participle?: string[];
@@ -42,6 +44,7 @@ export interface TriggerDef {
   status: EventStatus | null;
   requirePlace: boolean;
   needsParty: number;
+  modeFree: boolean;
   /** The same form is also this entry's participle ('telefoniert'): with a perfect auxiliary it is past. */
   alsoParticiple: boolean;
   /** The entry's first form, for provenance. */
@@ -84,6 +87,8 @@ export interface EventLexicon {
   venueInstitutions: Set<string>;
   determiners: Set<string>;
   phrasePreps: Set<string>;
+  relativeWords: Set<string>;
+  articlePreps: Set<string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -143,6 +148,7 @@ export function eventLexicon(lang: string): EventLexicon {
     status: e.status ?? null,
     requirePlace: e.requirePlace ?? false,
     needsParty: e.needsParty ?? 1,
+    modeFree: e.modeFree ?? false,
     alsoParticiple: tense === "present" && (e.participle ?? []).some((p) => fold(p) === form),
     lemma,
   });
@@ -194,6 +200,8 @@ export function eventLexicon(lang: string): EventLexicon {
     venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
     determiners: new Set((cues.determiners ?? []).map(fold)),
     phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
+    relativeWords: new Set((cues.relativeWords ?? []).map(fold)),
+    articlePreps: new Set((cues.articlePreps ?? []).map(fold)),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),

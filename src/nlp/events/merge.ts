@@ -12,6 +12,8 @@ export interface Draft {
   bilateral?: boolean;
   /** The trigger is named for a body ("NATO-Gipfel", "the APEC summit"). */
   bodyPrefix?: boolean;
+  /** A talk without a mode of its own ("miteinander gesprochen"): it may be the call the text also reports. */
+  modeFree?: boolean;
 }
 
 const CLASS: Record<string, string> = {
@@ -59,12 +61,14 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
   if (x.type !== y.type) return false;
   if (!overlaps(x.date, y.date)) return false;
   if (!placesAgree(x, y, kb)) return false;
+  // A talk without a mode may be the call; a "Treffen" or a "Gipfel" is not.
+  const phoneOk = (d: Draft) => d.ev.mode === "phone" || (!d.ev.mode && !!d.modeFree && !d.ev.location);
   if (!b.hasParties || !a.hasParties) {
     // A bare "das Gespräch" may be the call; a bare "Telefonat" is never the summit.
-    return !(x.mode === "phone" && y.mode && y.mode !== "phone") && !(y.mode === "phone" && x.mode && x.mode !== "phone");
+    return !(x.mode === "phone" && !phoneOk(b)) && !(y.mode === "phone" && !phoneOk(a));
   }
   const sameDay = !!(x.date && y.date && x.date.start === y.date.start && x.date.end === y.date.end);
-  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode) && !sameDay) return false;
+  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode) && !sameDay && !(phoneOk(a) && phoneOk(b))) return false;
   const multiX = !a.bilateral && (x.mode === "multilateral" || sides(x, doc, kb) > 2);
   const multiY = !b.bilateral && (y.mode === "multilateral" || sides(y, doc, kb) > 2);
   if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
@@ -139,6 +143,7 @@ function absorb(into: Draft, d: Draft): void {
   if (e.mode && (!a.mode || a.mode === "multilateral")) a.mode = e.mode === "multilateral" && a.mode ? a.mode : e.mode;
   for (const x of e.attribution) if (!a.attribution.includes(x)) a.attribution.push(x);
   if (d.bilateral) into.bilateral = true;
+  if (!d.modeFree && !e.mode) into.modeFree = false;
   // Equal strength: the earlier mention (the lead states the current state) keeps its status, except a cancellation.
   const wins = d.strength === 3 && into.strength === 3 ? e.status === "cancelled" && a.status !== "cancelled" : PRECEDENCE.indexOf(e.status) < PRECEDENCE.indexOf(a.status);
   if (d.strength > into.strength || (d.strength === into.strength && wins)) {

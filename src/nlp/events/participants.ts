@@ -51,13 +51,15 @@ export function readParties(
   let topicFrom = -1;
   let topicTo = -1;
   for (let k = r.from; k <= r.to; k++)
-    if (lex.topicPreps.has(v.words[k]!)) {
+    if (lex.topicPreps.has(v.words[k]!) && !startsTime(v, k + 1)) {
       topicFrom = k;
       topicTo = k < trigger ? trigger : r.to;
-      // The topic phrase ends at the next place preposition or comma ("zum Dienstag in Tel Aviv").
+      // The topic phrase ends at the next place preposition before a bare name ("über die Ukraine in Genf"), not at one
+      // with an article, which belongs to the topic ("über die Lage im Gazastreifen beraten").
       // Before the trigger a comma ends it too; after the trigger a list may follow ("about his trip, U.S. support, …").
+      // Before the trigger an auxiliary ends it as well ("Bekenntnis zur Diplomatie haben Biden und Putin …").
       for (let j = k + 1; j < topicTo; j++)
-        if (lex.locationPreps.has(v.words[j]!) || (k < trigger && v.words[j] === ",")) {
+        if (placePrep(v, j, lex) || (k < trigger && (v.words[j] === "," || lex.perfectAux.has(v.words[j]!)))) {
           topicTo = j;
           break;
         }
@@ -161,7 +163,8 @@ function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number,
   return false;
 }
 
-function possessive(text: string, name: string | undefined): boolean {
+/** "Putins", "Putin's": the name is a possessor (a German genitive -s the canonical name does not end in). */
+export function possessive(text: string, name: string | undefined): boolean {
   if (/['’]s$/.test(text)) return true;
   if (!name || !text.endsWith("s")) return false;
   const last = name.split(" ").pop()!;
@@ -207,4 +210,15 @@ export function preferPersons(parties: Party[], entities: Map<string, EntityInfo
     if (c) personCountries.add(c);
   }
   return parties.filter((p) => p.type === "person" || !personCountries.has(p.entity));
+}
+
+/** "zum Dienstag": a preposition before a time expression is not a topic. */
+function startsTime(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && v.times.some((x) => x.start === t.start);
+}
+
+/** A place preposition before a bare name ("in Genf"); "im Gazastreifen", "in der Ukraine" may name the topic's setting. */
+function placePrep(v: SentenceView, j: number, lex: EventLexicon): boolean {
+  return lex.locationPreps.has(v.words[j]!) && !lex.articlePreps.has(v.words[j]!) && !lex.determiners.has(v.words[j + 1] ?? "");
 }

@@ -64,7 +64,8 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
       const w = v.words[k]!;
       if (lex.framePreps.has(w)) return { status: "held", strength: 2, cue: `${w} … ${v.words[at]}` };
-      if (lex.status.has(w) || !(w.length <= 5 || lex.remote.has(w))) break;
+      // Only articles and short modifiers stand between: "in Wien ein Treffen" is a place phrase, not a frame.
+      if (lex.status.has(w) || !(w.length <= 5 || lex.remote.has(w)) || inMention(v, k)) break;
     }
   }
   const noun = def.tense === "noun";
@@ -94,4 +95,10 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   if (def.alsoParticiple && hasWordIn(v, clause, lex.perfectAux) >= 0) return { status: "held", strength: 2, cue: `perfect ${v.words[at]}` };
   if (def.tense === "past" || def.tense === "participle") return { status: "held", strength: 2, cue: `${def.tense} ${v.words[at]}` };
   return { status: "held", strength: 1, cue: "no cue: held" };
+}
+
+/** The token is part of a name ("in Wien ein Treffen": "Wien" ends the look-back for a frame preposition). */
+function inMention(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k]!;
+  return v.mentions.some((m) => m.start <= t.start && m.end >= t.end);
 }
