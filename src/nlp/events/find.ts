@@ -1,5 +1,5 @@
 // PLOVER events: triggers looked up by token, parties, status, date, venue and duration read from the trigger's clause.
-import type { Document, EventAnnotation, EventType } from "../../core/types.js";
+import type { Document, EventAnnotation, EventType, TimeExpr } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, hasWordIn, sentenceViews, spanOf, widen, type Range, type SentenceView } from "./clause.js";
 import { eventLexicon, lookupTrigger, type EventLexicon, type TriggerDef } from "./lexicon.js";
@@ -145,8 +145,14 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   // "habe er mit König Abdullah und mit Netanjahu telefoniert": a subject pronoun with all names after the trigger.
   const subj = hasWordIn(v, { from: scope.from, to: i - 1 }, lex.subjectPronouns);
   if ((parties.length < want || (subj >= 0 && !parties.some((p) => p.at < subj))) && !genitive) {
-    const pron = resolvePronoun(doc, lex, views, v, parties.length < want ? scope : { from: subj, to: subj }, parties);
+    const pron = resolvePronoun(doc, lex, views, v, parties.length < want ? scope : { from: subj, to: subj }, parties, lex.subjectPronouns, i);
     if (pron) parties = [pron, ...parties];
+  }
+  // "weil er am Montag selbst mit ihm telefoniert habe": the other side is the last other person named.
+  const obj = hasWordIn(v, scope, lex.objectPronouns);
+  if (parties.length < want && obj > 0 && lex.partnerPreps.has(v.words[obj - 1]!) && !genitive) {
+    const pron = resolvePronoun(doc, lex, views, v, { from: obj, to: obj }, parties, lex.objectPronouns, i);
+    if (pron) parties = [...parties, pron];
   }
   parties = preferPersons(parties, doc.layers.entities, kb);
   // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause ("reist … am Montag nach Washington").
@@ -166,7 +172,13 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   }
   let status = readStatus(v, i, def, lex, weak);
   // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
-  const time = readDate(v, i, weak, def.type === "CONSULT" && def.tense !== "noun");
+  let time = readDate(v, i, weak, lex, def.type === "CONSULT" && def.tense !== "noun");
+  // "verschob er auf den 10. März", "postponed … until 10 March": moved, so planned for the new date.
+  const moved = status.status === "cancelled" && status.cue.split(" ").some((w) => lex.rescheduled.has(w)) ? newDate(v, i, lex) : null;
+  if (moved) {
+    status = { status: "planned", strength: 3, cue: `moved to ${moved.text}` };
+    time = moved;
+  }
   // "Selenskyj reist am Montag nach Washington": a present-tense verb with a weekday speaks of the coming days.
   if (time && status.strength <= 1 && def.tense === "present" && !v.words[i]!.endsWith("ing") && isWeekday(time, lex))
     status = { status: "planned", strength: 2, cue: "present tense with a weekday" };
@@ -266,9 +278,22 @@ function modeOf(v: SentenceView, r: Range, def: TriggerDef, lex: EventLexicon, n
   return def.mode;
 }
 
-/** "Dort werde er mit Trump sprechen": a subject pronoun stands for the last person named before it. */
-function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[], v: SentenceView, r: Range, have: Party[]): Party | null {
-  const p = hasWordIn(v, r, lex.subjectPronouns);
+/** "Dort werde er mit Trump sprechen": a pronoun stands for the last person named before it (not yet a party). */
+function resolvePronoun(
+  doc: Document,
+  lex: EventLexicon,
+  views: SentenceView[],
+  v: SentenceView,
+  r: Range,
+  have: Party[],
+  pronouns: Set<string>,
+  trigger: number,
+): Party | null {
+  const subject = pronouns === lex.subjectPronouns;
+  // "So wollte sie sich nicht äußern und betonte, …", "He said he had postponed …": the subject of a reporting verb
+  // is the source, not a side; the next pronoun may be.
+  let p = -1;
+  for (let k = r.from; k <= r.to && p < 0; k++) if (pronouns.has(v.words[k]!) && !(subject && reportingSubject(v, k, trigger, lex))) p = k;
   if (p < 0) return null;
   const pos = v.tokens[p]!.start;
   if (v.mentions.some((m) => m.start <= pos && m.end > pos && m.form !== "pronoun")) return null;
@@ -281,12 +306,37 @@ function resolvePronoun(doc: Document, lex: EventLexicon, views: SentenceView[],
         !have.some((h) => h.entity === m.entity) &&
         !(m.form === "surname" && isFunctionWord(lex, m.text.toLowerCase())) &&
         // "Trump wisse von Putins Bereitschaft …, weil er …": a possessor is not the subject a pronoun takes up.
-        !possessive(m.text, doc.layers.entities?.get(m.entity)?.name),
+        !(subject && possessive(m.text, doc.layers.entities?.get(m.entity)?.name)),
     );
-    const last = ms[ms.length - 1];
+    // In its own sentence the nearest name; in an earlier one its first name, the subject ("X sprach nach Gesprächen mit Y. Er sagte …").
+    const last = k === v.index ? ms[ms.length - 1] : ms[0];
     if (last) return { entity: last.entity, type: "person", at: p, how: "pronoun-antecedent" };
   }
   return null;
 }
 
 export { spanOf };
+
+/** The date after a rescheduling cue and its preposition ("verschob … auf den 10. März"), if the clause has one. */
+function newDate(v: SentenceView, i: number, lex: EventLexicon): TimeExpr | null {
+  const r = clauseRange(v, i, "strong");
+  const cue = hasWordIn(v, r, lex.rescheduled);
+  if (cue < 0) return null;
+  for (const x of v.times) {
+    if (x.range == null || !x.value || x.value.startsWith("P") || x.start < v.tokens[cue]!.end) continue;
+    const k = v.tokenOf.get(x.start);
+    if (k === undefined || k > r.to) continue;
+    const before = v.words[k - 1] ?? "";
+    if (lex.rescheduleTo.has(before) || (lex.determiners.has(before) && lex.rescheduleTo.has(v.words[k - 2] ?? ""))) return x;
+  }
+  return null;
+}
+
+/** The pronoun at k is the subject of a reporting verb: right next to one ("he said"), or in another comma clause with one. */
+function reportingSubject(v: SentenceView, k: number, trigger: number, lex: EventLexicon): boolean {
+  if (lex.reporting.has(v.words[k + 1] ?? "") || lex.reporting.has(v.words[k - 1] ?? "")) return true;
+  if (v.weak[k] === v.weak[trigger]) return false;
+  const r = clauseRange(v, k, "weak");
+  for (let j = r.from; j <= r.to; j++) if (j !== k && lex.reporting.has(v.words[j]!)) return true;
+  return false;
+}

@@ -89,6 +89,13 @@ export interface EventLexicon {
   phrasePreps: Set<string>;
   relativeWords: Set<string>;
   articlePreps: Set<string>;
+  meetingTopicPreps: Set<string>;
+  rescheduleTo: Set<string>;
+  /** Folded cancellation cue words that mean "moved", not "called off", when a new date follows. */
+  rescheduled: Set<string>;
+  objectPronouns: Set<string>;
+  partnerPreps: Set<string>;
+  sincePreps: Set<string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -202,6 +209,12 @@ export function eventLexicon(lang: string): EventLexicon {
     phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
     relativeWords: new Set((cues.relativeWords ?? []).map(fold)),
     articlePreps: new Set((cues.articlePreps ?? []).map(fold)),
+    meetingTopicPreps: new Set((cues.meetingTopicPreps ?? []).map(fold)),
+    rescheduleTo: new Set((cues.rescheduleTo ?? []).map(fold)),
+    rescheduled: new Set((st.rescheduled ?? []).map(fold)),
+    objectPronouns: new Set((cues.objectPronouns ?? []).map(fold)),
+    partnerPreps: new Set((cues.partnerPreps ?? []).map(fold)),
+    sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),

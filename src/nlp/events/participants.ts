@@ -50,16 +50,23 @@ export function readParties(
   // "mit Trump über eine Beendigung des Krieges mit Russland sprechen": names in the topic phrase are not parties.
   let topicFrom = -1;
   let topicTo = -1;
+  const meeting = !kindOfAct(lex, trigger, v);
   for (let k = r.from; k <= r.to; k++)
-    if (lex.topicPreps.has(v.words[k]!) && !startsTime(v, k + 1)) {
+    if ((lex.topicPreps.has(v.words[k]!) || (meeting && lex.meetingTopicPreps.has(v.words[k]!))) && !startsTime(v, k + 1)) {
       topicFrom = k;
       topicTo = k < trigger ? trigger : r.to;
       // The topic phrase ends at the next place preposition before a bare name ("über die Ukraine in Genf"), not at one
       // with an article, which belongs to the topic ("über die Lage im Gazastreifen beraten").
       // Before the trigger a comma ends it too; after the trigger a list may follow ("about his trip, U.S. support, …").
       // Before the trigger an auxiliary ends it as well ("Bekenntnis zur Diplomatie haben Biden und Putin …").
+      // "on"/"over" phrases are short: a comma or a partner ("spoke on the phone with Putin") ends them.
+      const short = !lex.topicPreps.has(v.words[k]!);
       for (let j = k + 1; j < topicTo; j++)
-        if (placePrep(v, j, lex) || (k < trigger && (v.words[j] === "," || lex.perfectAux.has(v.words[j]!)))) {
+        if (
+          placePrep(v, j, lex) ||
+          (k < trigger && (v.words[j] === "," || lex.perfectAux.has(v.words[j]!))) ||
+          (short && (v.words[j] === "," || lex.partnerPreps.has(v.words[j]!)))
+        ) {
           topicTo = j;
           break;
         }
@@ -84,7 +91,8 @@ export function readParties(
       attributed(v, at, endTok, trigger, lex) ||
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
-      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && speakerOf(v, at, endTok, trigger, lex));
+      // "Selenskyj kündigte an, … nach Washington zu reisen": the announcer is the subject of the infinitive clause.
+      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && !infinitiveClause(v, trigger, lex) && speakerOf(v, at, endTok, trigger, lex));
     if (ent?.kind !== undefined && MEDIA.has(ent.kind) && endTok < trigger && trigger - endTok <= 2) media = true;
     if (attrib) {
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
@@ -127,7 +135,8 @@ export function readParties(
     // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
     if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
     // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
-    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1)) continue;
+    // But "Putins Bereitschaft für ein Treffen", "Trump's invitation": the owner of a proposal or demand is a side.
+    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1) && !lex.status.has(v.words[endTok + 1]!)) continue;
     if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
   }
   return { parties, attribution, venues, media };
@@ -215,10 +224,18 @@ export function preferPersons(parties: Party[], entities: Map<string, EntityInfo
 /** "zum Dienstag": a preposition before a time expression is not a topic. */
 function startsTime(v: SentenceView, k: number): boolean {
   const t = v.tokens[k];
-  return !!t && v.times.some((x) => x.start === t.start);
+  return !!t && v.times.some((x) => x.start <= t.start && x.end > t.start);
 }
 
 /** A place preposition before a bare name ("in Genf"); "im Gazastreifen", "in der Ukraine" may name the topic's setting. */
 function placePrep(v: SentenceView, j: number, lex: EventLexicon): boolean {
   return lex.locationPreps.has(v.words[j]!) && !lex.articlePreps.has(v.words[j]!) && !lex.determiners.has(v.words[j + 1] ?? "");
+}
+
+/** The trigger's comma clause is an infinitive clause: it ends in "zu" + infinitive ("…, am Montag nach Washington zu reisen"). */
+function infinitiveClause(v: SentenceView, trigger: number, lex: EventLexicon): boolean {
+  let end = v.weakBounds[v.weak[trigger]!]![1];
+  while (end > 0 && v.tokens[end]!.kind !== "word") end--;
+  // Infinitives end in -n ("reisen", "verhandeln"); "zu Gesprächen" at a clause end is a noun phrase, but rare there.
+  return lex.infinitiveMarkers.has(v.words[end - 1] ?? "") && v.words[end]!.endsWith("n");
 }

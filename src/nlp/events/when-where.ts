@@ -3,21 +3,32 @@ import { foldWords } from "../../core/normalize.js";
 import type { EventAnnotation, Mention, TimeExpr } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, spanOf, type Range, type SentenceView } from "./clause.js";
+import type { EventLexicon } from "./lexicon.js";
 import { tokenAt } from "./participants.js";
 
 const isDate = (x: TimeExpr) => x.range != null && x.value != null && !x.value.startsWith("P") && !x.value.includes("_REF");
 
 /** The date nearest the trigger in its comma clause, else its sentence clause (a date behind a colon is another clause's). */
-export function readDate(v: SentenceView, at: number, clause: Range, wide = true): TimeExpr | null {
+export function readDate(v: SentenceView, at: number, clause: Range, lex: EventLexicon, wide = true): TimeExpr | null {
   for (const r of wide ? [clause, clauseRange(v, at, "strong")] : [clause]) {
     const { start, end } = spanOf(v, r);
-    const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end);
+    const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end && !sincePhrase(v, x, at, lex));
     if (!cands.length) continue;
     const pos = v.tokens[at]!.start;
     cands.sort((a, b) => Math.abs(a.start - pos) - Math.abs(b.start - pos));
     return cands[0]!;
   }
   return null;
+}
+
+/** "since Russia's full-scale invasion in 2022", "seit Mitte 2019": the time starts a span, it does not date the event. */
+function sincePhrase(v: SentenceView, x: TimeExpr, at: number, lex: EventLexicon): boolean {
+  const k = tokenAt(v, x.start);
+  for (let j = k; j >= Math.max(0, k - 6); j--) {
+    if (j === at || v.words[j] === ",") return false;
+    if (lex.sincePreps.has(v.words[j]!)) return true;
+  }
+  return false;
 }
 
 /** Minutes of a duration in the clause ("einstündiges", "two-hour"), if any. */
