@@ -136,7 +136,10 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   const genitive = def.tense === "noun" && (isGenitive(doc, v, i, lex) || inPhrase(v, i, lex));
   let scope: Range = genitive ? { from: i, to: weak.to } : weak;
   let read = readParties(v, scope, i, lex, kb);
-  const want = 2;
+  const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
+  const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
+  // A body's meeting ("der nächste NATO-Gipfel") has its side in its name; other names around are not its parties.
+  const want = bodyPrefix ? 1 : 2;
   for (let r = genitive ? null : widenOwn(v, scope, i, lex); r && read.parties.length < want; r = widenOwn(v, scope, i, lex)) {
     scope = r;
     read = readParties(v, scope, i, lex, kb);
@@ -220,8 +223,6 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     },
   };
   const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
-  const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
-  const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
   return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix, modeFree: def.modeFree && !mode };
 }
 

@@ -130,7 +130,9 @@ export function readParties(
       const chained = after === "-" && (v.mentions.some((o) => o !== m && o.start === v.tokens[endTok + 2]?.start) || before === "-");
       // "US-Außenminister Antony Blinken": the prefix belongs to the named person.
       const named = v.mentions.some((o) => o.type === "person" && o.start >= (v.tokens[endTok + 2]?.end ?? Infinity) && o.start <= (v.tokens[endTok + 3]?.start ?? -1));
-      if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
+      // "NATO-Gipfel", "Apec-Gipfel": a body named in the meeting's compound is its party.
+      const bodyOfTrigger = m.type === "organization" && after === "-" && endTok + 2 === trigger;
+      if (!((lex.groupNouns.has(head) && !named) || chained || bodyOfTrigger)) continue;
     }
     // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
     if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
