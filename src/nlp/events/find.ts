@@ -234,6 +234,10 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
 function widenOwn(v: SentenceView, scope: Range, i: number, lex: EventLexicon): Range | null {
   const r = widen(v, scope);
   if (!r || r.from < scope.from) return r;
+  // "…, hours after Hamas freed the hostages": a subordinate clause tells of another happening.
+  let k = scope.to + 1;
+  if (v.words[k] === ",") k++;
+  if (lex.subordinators.has(v.words[k] ?? "") || lex.subordinators.has(v.words[k + 1] ?? "")) return null;
   return ownDatedMeeting(v, { from: scope.to + 1, to: r.to }, i, lex) && !relative(v, scope.to + 1, lex) ? null : r;
 }
 

@@ -96,6 +96,7 @@ export interface EventLexicon {
   objectPronouns: Set<string>;
   partnerPreps: Set<string>;
   sincePreps: Set<string>;
+  subordinators: Set<string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -215,6 +216,7 @@ export function eventLexicon(lang: string): EventLexicon {
     objectPronouns: new Set((cues.objectPronouns ?? []).map(fold)),
     partnerPreps: new Set((cues.partnerPreps ?? []).map(fold)),
     sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
+    subordinators: new Set((cues.subordinators ?? []).map(fold)),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),

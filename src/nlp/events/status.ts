@@ -56,9 +56,13 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     return { status: "held", strength: 2, cue: "speech act" };
   }
   // "nach dem Treffen", "after the talks": the event lies behind.
-  const p1 = v.words[at - 1] ?? "", p2 = v.words[at - 2] ?? "";
-  if (def.tense === "noun" && (lex.afterPreps.has(p1) || (lex.afterPreps.has(p2) && p1.length <= 6)))
-    return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
+  // Articles, short modifiers and call words may stand between: "after a phone call".
+  if (def.tense === "noun")
+    for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+      const w = v.words[k]!;
+      if (lex.afterPreps.has(w)) return { status: "held", strength: 2, cue: `${w} … ${v.words[at]}` };
+      if (!(w.length <= 6 || lex.remote.has(w)) || lex.status.has(w)) break;
+    }
   // "im Telefonat", "bei dem Treffen", "in a phone call": the meeting frames what is told, so it took place.
   if (def.tense === "noun") {
     for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
