@@ -1,6 +1,7 @@
 // One record per real event: mentions of the same event inside a document merge, keeping the best date and all evidence.
 import type { Document, EventAnnotation, EventStatus } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { dateByOccasion } from "./occasion.js";
 
 export interface Draft {
   ev: EventAnnotation;
@@ -129,7 +130,9 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   // A body meeting on its own ("NATO-Gipfel in Vilnius") is an event when it has a place or a date.
   const body = (d: Draft) => !!d.bodyPrefix;
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
-  return [...out, ...kept].sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
+  const all = [...out, ...kept];
+  dateByOccasion(all, doc, kb);
+  return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
 
 function absorb(into: Draft, d: Draft): void {
