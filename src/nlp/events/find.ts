@@ -339,7 +339,9 @@ function newDate(v: SentenceView, i: number, lex: EventLexicon): TimeExpr | null
 
 /** The pronoun at k is the subject of a reporting verb: right next to one ("he said"), or in another comma clause with one. */
 function reportingSubject(v: SentenceView, k: number, trigger: number, lex: EventLexicon): boolean {
-  if (lex.reporting.has(v.words[k + 1] ?? "") || lex.reporting.has(v.words[k - 1] ?? "")) return true;
+  // "he said …", "…, sagte er, …"; but in "said he had met" the pronoun opens the reported clause.
+  const next = v.words[k + 1] ?? "";
+  if (lex.reporting.has(next) || (lex.reporting.has(v.words[k - 1] ?? "") && (next === "," || next === "." || next === ""))) return true;
   if (v.weak[k] === v.weak[trigger]) return false;
   const r = clauseRange(v, k, "weak");
   for (let j = r.from; j <= r.to; j++) if (j !== k && lex.reporting.has(v.words[j]!)) return true;
