@@ -228,3 +228,16 @@ test("'im Gazastreifen' in a topic phrase is no venue; 'zum Dienstag' is a time,
   const a = consult("Olaf Scholz wollte am Mittwoch in Amman mit Emmanuel Macron über die Lage im Gazastreifen beraten.", "de");
   assert.equal(a.c[0]!.location?.name, "Amman", a.c[0]!.provenance.detail);
 });
+
+test("a seat is its city: 'im Weißen Haus' is Washington", () => {
+  const de = consult("Olaf Scholz traf Joe Biden am Montag im Weißen Haus.", "de").c;
+  assert.equal(de[0]!.location?.name, "Washington, D.C.", de[0]!.provenance.detail);
+});
+
+test("an in-person meeting of the days around publication without a place is at the dateline city; a call is not", () => {
+  const text = "Genf (dpa) – Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen. Am Montag hatten sie telefoniert.";
+  const { c } = consult(text, "de");
+  const meeting = c.find((e) => e.mode !== "phone")!;
+  assert.equal(meeting.location?.name, "Geneva", meeting.provenance.detail);
+  assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
+});

@@ -211,7 +211,7 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     recipients,
     status: st.status,
     date,
-    location: venueMention ? venueOf(venueMention, kb) : null,
+    location: venueMention ? venueOf(venueMention, kb, lex) : null,
     durationMinutes: def.type === "CONSULT" ? readDuration(v, i) : null,
     attribution: [...new Set([...read.attribution, ...wide.attribution])],
     evidence: { ...sentSpan, text: doc.text.slice(sentSpan.start, sentSpan.end) },

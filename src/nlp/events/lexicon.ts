@@ -97,6 +97,8 @@ export interface EventLexicon {
   partnerPreps: Set<string>;
   sincePreps: Set<string>;
   subordinators: Set<string>;
+  /** Folded seat name → kb place id of its city ("weißen haus" → place:washington). */
+  seatCities: Map<string, string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -131,7 +133,7 @@ export function eventLexicon(lang: string): EventLexicon {
   if (hit) return hit;
   const raw = lexicon<{ verbs?: RawEntry[]; nouns?: RawEntry[]; blocked?: string[] }>(lang, "events", {});
   const st = lexicon<Record<string, string[]>>(lang, "event-status", {});
-  const cues = lexicon<Record<string, string[]>>(lang, "event-cues", {});
+  const cues = lexicon<Record<string, string[]> & { seatCities?: Record<string, string> }>(lang, "event-cues", {});
   const time = lexicon<{ weekdays?: Record<string, number> }>(lang, "time", {});
   const words = new Map<string, TriggerDef[]>();
   const heads = new Map<string, { head: string; defs: TriggerDef[] }[]>();
@@ -217,6 +219,7 @@ export function eventLexicon(lang: string): EventLexicon {
     partnerPreps: new Set((cues.partnerPreps ?? []).map(fold)),
     sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
     subordinators: new Set((cues.subordinators ?? []).map(fold)),
+    seatCities: new Map(Object.entries(cues.seatCities ?? {}).map(([k, v]) => [fold(k), v])),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),

@@ -1,6 +1,7 @@
 // One record per real event: mentions of the same event inside a document merge, keeping the best date and all evidence.
 import type { Document, EventAnnotation, EventStatus } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { placeByDateline } from "./dateline.js";
 import { dateByOccasion } from "./occasion.js";
 
 export interface Draft {
@@ -132,6 +133,7 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
   const all = [...out, ...kept];
   dateByOccasion(all, doc, kb);
+  placeByDateline(all, doc, kb);
   return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
 

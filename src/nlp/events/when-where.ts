@@ -47,8 +47,12 @@ export function minutesOf(v: string): number | null {
   return unit === "D" ? n * 1440 : unit === "W" ? n * 10080 : null;
 }
 
-/** The venue as a KB place where the text names one ("Moskau" → Moscow, not the state Russia). */
-export function venueOf(m: Mention, kb: KnowledgeBase): NonNullable<EventAnnotation["location"]> {
+/** The venue as a KB place where the text names one ("Moskau" → Moscow, not the state Russia; "im Kreml" → Moscow). */
+export function venueOf(m: Mention, kb: KnowledgeBase, lex?: EventLexicon): NonNullable<EventAnnotation["location"]> {
+  // "im Weißen Haus", "in the Kremlin": a seat stands for its city.
+  const seat = lex?.seatCities.get(foldWords(m.text).replace(/^(?:the|der|dem|den|die|das) /, ""));
+  const city = seat ? kb.entity(seat) : undefined;
+  if (seat && city) return { name: city.name, entity: seat, text: m.text };
   const hits = kb.lookup(foldWords(m.text)) ?? [];
   const place = hits.find((h) => h.id.startsWith("place:"));
   const id = place?.id ?? m.entity;
@@ -56,10 +60,12 @@ export function venueOf(m: Mention, kb: KnowledgeBase): NonNullable<EventAnnotat
   return { name: e?.name ?? m.text, entity: e ? id : null, text: m.text };
 }
 
-/** The venue mention nearest to the trigger, preferring those after it ("traf Putin in Genf"). */
+/** The venue mention nearest to the trigger, a city before a state. */
 export function pickVenue(v: SentenceView, at: number, venues: { mention: Mention; at: number }[]): Mention | null {
   if (!venues.length) return null;
-  const sorted = [...venues].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
+  // A city or region names the place more closely than a state ("at the U.S. mission in Geneva").
+  const rank = (x: { mention: Mention }) => (x.mention.type === "country" ? 1 : 0);
+  const sorted = [...venues].sort((a, b) => rank(a) - rank(b) || Math.abs(a.at - at) - Math.abs(b.at - at));
   return sorted[0]!.mention;
 }
 
