@@ -241,3 +241,11 @@ test("an in-person meeting of the days around publication without a place is at 
   assert.equal(meeting.location?.name, "Geneva", meeting.provenance.detail);
   assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
 });
+
+test("a meeting under a condition lies ahead; a genitive meeting phrase ends before the next meeting word", () => {
+  const a = consult("Fortschritte gebe es erst, wenn Olaf Scholz und Emmanuel Macron sich träfen.", "de").c;
+  assert.equal(a[0]?.status, "planned", a[0]?.provenance.detail);
+  const b = consult("Nach dem Ende der Verhandlungen telefonierte Olaf Scholz mit Emmanuel Macron.", "de");
+  const talks = b.c.find((e) => e.trigger.text === "Verhandlungen");
+  assert.ok(!talks || b.parties(talks).length === 0 || talks.mode === "phone", JSON.stringify(b.c.map((e) => [e.trigger.text, e.actors])));
+});

@@ -134,7 +134,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   const weak = clauseRange(v, i, "weak");
   // "unter dem Eindruck des Treffens in Alaska": a meeting in a genitive takes parties only from its own phrase.
   const genitive = def.tense === "noun" && (isGenitive(doc, v, i, lex) || inPhrase(v, i, lex));
-  let scope: Range = genitive ? { from: i, to: weak.to } : weak;
+  // The phrase ends before the next meeting word ("Nach dem Ende der Verhandlungen telefonierte er mit …").
+  let scope: Range = genitive ? { from: i, to: phraseEnd(v, i, weak.to, lex) } : weak;
   let read = readParties(v, scope, i, lex, kb);
   const prefixEnd = v.words[i - 1] === "-" ? v.tokens[i - 2]?.end : v.tokens[i - 1]?.end;
   const bodyPrefix = def.tense === "noun" && v.mentions.some((m) => m.type === "organization" && m.end === prefixEnd);
@@ -346,4 +347,10 @@ function reportingSubject(v: SentenceView, k: number, trigger: number, lex: Even
   const r = clauseRange(v, k, "weak");
   for (let j = r.from; j <= r.to; j++) if (j !== k && lex.reporting.has(v.words[j]!)) return true;
   return false;
+}
+
+/** The last token before the next meeting trigger after i (or `to`): a genitive phrase's own names stand before it. */
+function phraseEnd(v: SentenceView, i: number, to: number, lex: EventLexicon): number {
+  for (let k = i + 1; k <= to; k++) if (hasConsult(v, { from: k, to: k }, i, lex)) return k - 1;
+  return to;
 }

@@ -181,7 +181,7 @@ export function eventLexicon(lang: string): EventLexicon {
     }
   }
   const statusGroups: Record<string, string[]> = {};
-  for (const k of [...STATUS_RANK, "modal", "negation"]) statusGroups[k] = st[k] ?? [];
+  for (const k of [...STATUS_RANK, "modal", "conditional", "negation"]) statusGroups[k] = st[k] ?? [];
   const lex: EventLexicon = {
     words,
     heads,

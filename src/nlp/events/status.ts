@@ -90,7 +90,7 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
     const own = weakHits.find((h) => h.at <= at && h.at + h.words.length > at);
     const h = own ?? weakHits.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!;
-    const tag = h.tag === "modal" ? "planned" : h.tag;
+    const tag = h.tag === "modal" || h.tag === "conditional" ? "planned" : h.tag;
     return { status: tag as EventStatus, strength: 2, cue: h.words.join(" ") };
   }
   if (strongHits.length) return pickAct(strongHits);
