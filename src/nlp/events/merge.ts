@@ -61,7 +61,11 @@ const sides = (e: EventAnnotation, doc: Document, kb: KnowledgeBase) => sideSet(
 function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boolean {
   const x = a.ev, y = b.ev;
   if (x.type !== y.type) return false;
-  if (!overlaps(x.date, y.date)) return false;
+  // "Am Sonntag empfängt Starmer … zu einem Krisengipfel": one time expression dates both words of one sentence.
+  const sameTime = a.sentence === b.sentence && !!x.date && !!y.date && x.date.text === y.date.text;
+  if (!overlaps(x.date, y.date) && !sameTime) return false;
+  const oneSide = [...x.actors, ...x.recipients].some((p) => y.actors.includes(p) || y.recipients.includes(p));
+  if (sameTime && oneSide && placesAgree(x, y, kb)) return true;
   if (!placesAgree(x, y, kb)) return false;
   // A talk without a mode may be the call; a "Treffen" or a "Gipfel" is not.
   const phoneOk = (d: Draft) => d.ev.mode === "phone" || (!d.ev.mode && !!d.modeFree && !d.ev.location);
@@ -141,7 +145,8 @@ function absorb(into: Draft, d: Draft): void {
   const a = into.ev, e = d.ev;
   for (const p of e.actors) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.actors.push(p);
   for (const p of e.recipients) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.recipients.push(p);
-  if (e.date && (!a.date || span(e.date) < span(a.date))) a.date = e.date;
+  // The same weekday read under a stronger tense ("zu reisen" vs. a bare "Gespräche") is the better date.
+  if (e.date && (!a.date || span(e.date) < span(a.date) || (e.date.text === a.date.text && d.strength > into.strength))) a.date = e.date;
   // The more specific place wins: a city over its country.
   if (e.location && (!a.location || (a.location.entity?.startsWith("country:") && !e.location.entity?.startsWith("country:")))) a.location = e.location;
   if (a.durationMinutes == null && e.durationMinutes != null) a.durationMinutes = e.durationMinutes;
