@@ -249,3 +249,10 @@ test("a meeting under a condition lies ahead; a genitive meeting phrase ends bef
   const talks = b.c.find((e) => e.trigger.text === "Verhandlungen");
   assert.ok(!talks || b.parties(talks).length === 0 || talks.mode === "phone", JSON.stringify(b.c.map((e) => [e.trigger.text, e.actors])));
 });
+
+test("'mit X und mit Y telefoniert': a repeated partner preposition makes two calls", () => {
+  const { c, parties } = consult("Olaf Scholz telefonierte am Montag mit Emmanuel Macron und mit Joe Biden.", "de");
+  assert.deepEqual(c.map(parties).sort(), [["Emmanuel Macron", "Olaf Scholz"], ["Joe Biden", "Olaf Scholz"]], JSON.stringify(c.map((e) => e.provenance.detail)));
+  const joint = consult("Olaf Scholz telefonierte am Montag mit Emmanuel Macron und Joe Biden.", "de");
+  assert.equal(joint.c.length, 1);
+});

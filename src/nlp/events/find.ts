@@ -43,7 +43,7 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       linkThere(d, drafts[drafts.length - 1], v, i, lex);
       linkBoth(d, drafts, v, i, lex);
       taken.add(slot);
-      drafts.push(d);
+      drafts.push(...separateTalks(d));
     }
   }
   return mergeWithinDocument(drafts, doc, kb);
@@ -224,7 +224,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
     },
   };
   const bilateral = hasWordIn(v, weak, lex.bilateral) >= 0;
-  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix, modeFree: def.modeFree && !mode };
+  const separate = def.type === "CONSULT" ? partnerGroups(v, parties, lex) : null;
+  return { ev, strength: st.strength, sentence: v.index, hasParties: parties.length > 0, bilateral, bodyPrefix, modeFree: def.modeFree && !mode, separate };
 }
 
 /**
@@ -353,4 +354,46 @@ function reportingSubject(v: SentenceView, k: number, trigger: number, lex: Even
 function phraseEnd(v: SentenceView, i: number, to: number, lex: EventLexicon): number {
   for (let k = i + 1; k <= to; k++) if (hasConsult(v, { from: k, to: k }, i, lex)) return k - 1;
   return to;
+}
+
+/**
+ * "telefonierte mit Trump und mit Selenskyj", "spoke with X and with Y": a partner preposition repeated after
+ * "und" makes separate talks; the names after each one are the other side of one of them.
+ */
+function partnerGroups(v: SentenceView, parties: Party[], lex: EventLexicon): string[][] | null {
+  const groups = new Map<number, string[]>();
+  for (const p of parties) {
+    for (let k = p.at - 1; k >= Math.max(0, p.at - 4); k--) {
+      const w = v.words[k]!;
+      if (w === "," || lex.listJoiners.has(w)) break;
+      if (lex.partnerPreps.has(w)) {
+        groups.set(k, [...(groups.get(k) ?? []), p.entity]);
+        break;
+      }
+    }
+  }
+  if (groups.size < 2) return null;
+  const preps = [...groups.keys()].sort((a, b) => a - b);
+  if (!preps.slice(1).every((k) => lex.listJoiners.has(v.words[k - 1] ?? ""))) return null;
+  return preps.map((k) => groups.get(k)!);
+}
+
+/** One draft per separate talk (see partnerGroups): the common side with each other side. */
+function separateTalks(d: Draft): Draft[] {
+  if (!d.separate) return [d];
+  const grouped = new Set(d.separate.flat());
+  const actors = d.ev.actors.filter((x) => !grouped.has(x));
+  const recipients = d.ev.recipients.filter((x) => !grouped.has(x));
+  if (!actors.length && !recipients.length) return [d];
+  return d.separate.map((g, n) => ({
+    ...d,
+    separate: undefined,
+    talkOf: d.ev.trigger.start,
+    ev: {
+      ...d.ev,
+      actors: [...actors],
+      recipients: [...recipients, ...g],
+      provenance: { ...d.ev.provenance, detail: `${d.ev.provenance.detail ?? ""}; separate talk ${n + 1} of ${d.separate!.length}` },
+    },
+  }));
 }

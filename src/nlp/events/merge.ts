@@ -16,6 +16,10 @@ export interface Draft {
   bodyPrefix?: boolean;
   /** A talk without a mode of its own ("miteinander gesprochen"): it may be the call the text also reports. */
   modeFree?: boolean;
+  /** Other sides of separate talks named with a repeated preposition ("mit Trump und mit Selenskyj"). */
+  separate?: string[][] | null;
+  /** The trigger offset of the mention these separate talks were read from: they never merge with each other. */
+  talkOf?: number;
 }
 
 const CLASS: Record<string, string> = {
@@ -61,6 +65,7 @@ const sides = (e: EventAnnotation, doc: Document, kb: KnowledgeBase) => sideSet(
 function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boolean {
   const x = a.ev, y = b.ev;
   if (x.type !== y.type) return false;
+  if (a.talkOf !== undefined && a.talkOf === b.talkOf) return false;
   // "Am Sonntag empfängt Starmer … zu einem Krisengipfel": one time expression dates both words of one sentence.
   const sameTime = a.sentence === b.sentence && !!x.date && !!y.date && x.date.text === y.date.text;
   if (!overlaps(x.date, y.date) && !sameTime) return false;
@@ -88,6 +93,8 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
   const px = sideSet(x, doc, kb), py = sideSet(y, doc, kb);
   const direct = [...x.actors, ...x.recipients].filter((p) => y.actors.includes(p) || y.recipients.includes(p)).length;
   if (direct >= 2) return true;
+  // Each names a state the other lacks ("Biden–Abdullah" and "Biden–Netanjahu"): two talks of one side.
+  if ([...px].some((k) => !py.has(k)) && [...py].some((k) => !px.has(k))) return false;
   // "USA und Russland" meet "Trump und Putin"; but two pairs of different people of the same states are two meetings.
   const named = new Set([...x.actors, ...x.recipients, ...y.actors, ...y.recipients]);
   let shared = 0;
