@@ -256,3 +256,17 @@ test("'mit X und mit Y telefoniert': a repeated partner preposition makes two ca
   const joint = consult("Olaf Scholz telefonierte am Montag mit Emmanuel Macron und Joe Biden.", "de");
   assert.equal(joint.c.length, 1);
 });
+
+test("a capitalized word inside a German sentence is only a noun; a simple past is held beside a plan word", () => {
+  const { c } = consult("Olaf Scholz hatte in den Tagen zuvor mit Emmanuel Macron gesprochen.", "de");
+  assert.ok(c.every((e) => e.trigger.text !== "Tagen"), JSON.stringify(c.map((e) => e.trigger)));
+  const past = consult("Olaf Scholz telefonierte am Abend mit dem künftigen Präsidenten Emmanuel Macron.", "de").c;
+  assert.equal(past[0]!.status, "held", past[0]!.provenance.detail);
+});
+
+test("a relative clause dates and places the meeting noun before it", () => {
+  const { c } = consult("Peskow äußerte sich zufrieden über ein Treffen zwischen Wladimir Putin und Olaf Scholz, das am Montag in Genf stattgefunden hatte.", "de");
+  const m = c.find((e) => e.trigger.text === "Treffen")!;
+  assert.equal(m.date?.start, "2021-12-27", m.provenance.detail);
+  assert.equal(m.location?.name, "Geneva");
+});

@@ -22,7 +22,8 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       if (!defs) continue;
       // A capitalized German word inside the sentence is a noun ("das Treffen"), not the verb "treffen".
       const nounFirst = doc.meta.language === "de" && i > 0 && isUpper(doc.text.charCodeAt(v.tokens[i]!.start));
-      const ordered = nounFirst ? [...defs.filter((d) => d.tense === "noun"), ...defs.filter((d) => d.tense !== "noun")] : defs;
+      // Only a noun, then: "in den Tagen zuvor" is not the verb "tagen".
+      const ordered = nounFirst ? defs.filter((d) => d.tense === "noun") : defs;
       const def = ordered.find((d) => accepts(v, i, d));
       if (!def) continue;
       // One speech act per type and clause; meetings may be several ("nach ihrem Treffen … wiedersehen").
@@ -103,6 +104,9 @@ function inPhrase(v: SentenceView, i: number, lex: EventLexicon): boolean {
   return false;
 }
 
+/** Tokens around a trigger noun within which its exclusion words count. */
+const NOUN_REACH = 6;
+
 const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
 
 /** Whether the trigger's conditions hold: governed words in the clause, neighbours, exclusions. */
@@ -120,7 +124,10 @@ function accepts(v: SentenceView, i: number, d: TriggerDef): boolean {
   if (d.not) {
     // Also the words just before the clause: "Entscheidungen, die ohne die Ukraine getroffen würden".
     const weak = clauseRange(v, i, "weak");
-    for (let k = Math.max(0, weak.from - 3); k <= weak.to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
+    // A noun's exclusions stand near it ("Gespräch mit Journalisten"), not anywhere in a long clause.
+    const from = Math.max(0, weak.from - 3, d.tense === "noun" ? i - NOUN_REACH : 0);
+    const to = d.tense === "noun" ? Math.min(weak.to, i + NOUN_REACH) : weak.to;
+    for (let k = from; k <= to; k++) if (k !== i && d.not.has(v.words[k]!)) return false;
   }
   return true;
 }
@@ -162,7 +169,10 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   // A noun's venue stands in its own phrase's clause; a verb's anywhere in its sentence clause ("reist … am Montag nach Washington").
   const sameRange = scope.from === clauseRange(v, i, "strong").from && scope.to === clauseRange(v, i, "strong").to;
   const wide = read.venues.length || def.tense === "noun" || sameRange ? read : readParties(v, clauseRange(v, i, "strong"), i, lex, kb);
-  const venueMention = pickVenue(v, i, read.venues.length || def.tense === "noun" ? read.venues : wide.venues);
+  // "ein Treffen zwischen Putin und Witkoff, …, das am Freitag in St. Petersburg stattgefunden hatte": a relative clause tells of the noun.
+  const rel = def.tense === "noun" ? relativeTail(v, weak, lex) : null;
+  const venueMention =
+    pickVenue(v, i, read.venues.length || def.tense === "noun" ? read.venues : wide.venues) ?? (rel ? pickVenue(v, i, readParties(v, rel, i, lex, kb).venues) : null);
   if (read.media && def.type === "CONSULT") return null; // "VOA spoke with Armitage": an interview
   if (def.requirePlace && !venueMention) return null;
   // A meeting without named sides ("Das Treffen endete …") is kept to join the event it refers to.
@@ -176,7 +186,7 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   }
   let status = readStatus(v, i, def, lex, weak);
   // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
-  let time = readDate(v, i, weak, lex, def.type === "CONSULT" && def.tense !== "noun");
+  let time = readDate(v, i, weak, lex, def.type === "CONSULT" && def.tense !== "noun") ?? (rel ? readDate(v, i, rel, lex, false) : null);
   // "verschob er auf den 10. März", "postponed … until 10 March": moved, so planned for the new date.
   const moved = status.status === "cancelled" && status.cue.split(" ").some((w) => lex.rescheduled.has(w)) ? newDate(v, i, lex) : null;
   if (moved) {
@@ -396,4 +406,17 @@ function separateTalks(d: Draft): Draft[] {
       provenance: { ...d.ev.provenance, detail: `${d.ev.provenance.detail ?? ""}; separate talk ${n + 1} of ${d.separate!.length}` },
     },
   }));
+}
+
+/** The relative clauses (and an apposition before them) right after the clause: "…, dem Gesandten Trumps, das am Freitag … stattgefunden hatte". */
+function relativeTail(v: SentenceView, clause: Range, lex: EventLexicon): Range | null {
+  let to = clause.to;
+  let found = false;
+  for (let n = 0; n < 2; n++) {
+    const k = to + 1;
+    if (v.words[k] !== "," || !relative(v, k, lex)) break;
+    to = clauseRange(v, k + 1, "weak").to;
+    found = true;
+  }
+  return found ? { from: clause.to + 1, to } : null;
 }

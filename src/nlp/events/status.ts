@@ -77,7 +77,9 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : STRONG_TAGS.has(h.tag) ? 14 : 10);
   // Words inside a quotation are the speaker's, not the narrator's frame of a trigger outside it.
   const sameVoice = (h: CueHit) => v.quoted[h.at] === v.quoted[at];
-  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h));
+  // A verb in the simple past tells what happened: a plan word beside it describes something else ("mit dem künftigen Präsidenten").
+  const pastVerb = def.tense === "past";
+  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h) && !(pastVerb && h.tag === "planned"));
   const strongHits = findPhrases(v, clauseRange(v, at, "strong"), lex.status).filter((h) => STRONG_TAGS.has(h.tag) && near(h) && sameVoice(h));
   const acts = weakHits.filter((h) => STRONG_TAGS.has(h.tag));
   // Speech acts in the trigger's own clause, then its tense, then speech acts elsewhere in the sentence clause.
