@@ -23,7 +23,9 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       // A capitalized German word inside the sentence is a noun ("das Treffen"), not the verb "treffen".
       const nounFirst = doc.meta.language === "de" && i > 0 && isUpper(doc.text.charCodeAt(v.tokens[i]!.start));
       // Only a noun, then: "in den Tagen zuvor" is not the verb "tagen".
-      const ordered = nounFirst ? defs.filter((d) => d.tense === "noun") : defs;
+      // "their first meeting": an -ing form that is also a noun is the noun, unless an auxiliary makes it a verb ("is meeting").
+      const ingNoun = w.endsWith("ing") && defs.some((d) => d.tense === "noun") && !lex.progressiveAux.has(v.words[i - 1] ?? "");
+      const ordered = nounFirst ? defs.filter((d) => d.tense === "noun") : ingNoun ? [...defs.filter((d) => d.tense === "noun"), ...defs.filter((d) => d.tense !== "noun")] : defs;
       const def = ordered.find((d) => accepts(v, i, d));
       if (!def) continue;
       // One speech act per type and clause; meetings may be several ("nach ihrem Treffen … wiedersehen").

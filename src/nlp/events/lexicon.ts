@@ -97,6 +97,8 @@ export interface EventLexicon {
   partnerPreps: Set<string>;
   sincePreps: Set<string>;
   subordinators: Set<string>;
+  topicPlaceNouns: Set<string>;
+  progressiveAux: Set<string>;
   /** Folded seat name → kb place id of its city ("weißen haus" → place:washington). */
   seatCities: Map<string, string>;
   negation: Set<string>;
@@ -219,6 +221,8 @@ export function eventLexicon(lang: string): EventLexicon {
     partnerPreps: new Set((cues.partnerPreps ?? []).map(fold)),
     sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
     subordinators: new Set((cues.subordinators ?? []).map(fold)),
+    topicPlaceNouns: new Set((cues.topicPlaceNouns ?? []).map(fold)),
+    progressiveAux: new Set((cues.progressiveAux ?? []).map(fold)),
     seatCities: new Map(Object.entries(cues.seatCities ?? {}).map(([k, v]) => [fold(k), v])),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),

@@ -231,7 +231,13 @@ function startsTime(v: SentenceView, k: number): boolean {
 
 /** A place preposition before a bare name ("in Genf"); "im Gazastreifen", "in der Ukraine" may name the topic's setting. */
 function placePrep(v: SentenceView, j: number, lex: EventLexicon): boolean {
-  return lex.locationPreps.has(v.words[j]!) && !lex.articlePreps.has(v.words[j]!) && !lex.determiners.has(v.words[j + 1] ?? "");
+  return (
+    lex.locationPreps.has(v.words[j]!) &&
+    !lex.articlePreps.has(v.words[j]!) &&
+    !lex.determiners.has(v.words[j + 1] ?? "") &&
+    // "talks on the war in Ukraine": the place of a war or crisis is part of the topic.
+    !lex.topicPlaceNouns.has(v.words[j - 1] ?? "")
+  );
 }
 
 /** The trigger's comma clause is an infinitive clause: it ends in "zu" + infinitive ("…, am Montag nach Washington zu reisen"). */
