@@ -44,7 +44,7 @@ export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] 
       const d = buildDraft(doc, kb, lex, views, v, i, def);
       if (!d) continue;
       linkThere(d, drafts[drafts.length - 1], v, i, lex);
-      linkBoth(d, drafts, v, i, lex);
+      linkBoth(d, drafts, v, i, lex, doc, kb);
       taken.add(slot);
       drafts.push(...separateTalks(d));
     }
@@ -65,14 +65,17 @@ function linkThere(d: Draft, prev: Draft | undefined, v: SentenceView, i: number
 }
 
 /** "Als Staatschefs hatten sich die beiden im Juni in Genf getroffen": "die beiden" are the sides of the meeting just named. */
-function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: EventLexicon): void {
+function linkBoth(d: Draft, drafts: Draft[], v: SentenceView, i: number, lex: EventLexicon, doc: Document, kb: KnowledgeBase): void {
   if (d.hasParties || d.ev.type !== "CONSULT") return;
   const k = hasWordIn(v, clauseRange(v, i, "weak"), lex.bothWords);
   if (k < 0) return;
-  const prev = [...drafts].reverse().find((p) => p.ev.type === "CONSULT" && v.index - p.sentence <= 2 && p.ev.actors.length + p.ev.recipients.length === 2);
+  const prev = [...drafts].reverse().find((p) => p.ev.type === "CONSULT" && v.index - p.sentence <= BOTH_REACH && p.ev.actors.length + p.ev.recipients.length === 2);
   if (!prev) return;
-  d.ev.actors = [...prev.ev.actors];
-  d.ev.recipients = [...prev.ev.recipients];
+  // "Delegationen beider Länder": the states of the two people named before.
+  const states = lex.stateNouns.has(v.words[k + 1] ?? "");
+  const state = (id: string) => (states ? (doc.layers.entities?.get(id)?.country ?? kb.entity(id)?.country ?? id) : id);
+  d.ev.actors = prev.ev.actors.map(state);
+  d.ev.recipients = prev.ev.recipients.map(state);
   d.hasParties = true;
   d.ev.provenance.detail = `${d.ev.provenance.detail ?? ""}; "${v.words[k]}" = sides of ${prev.ev.trigger.text}@${prev.ev.trigger.start}`;
 }
@@ -105,6 +108,9 @@ function inPhrase(v: SentenceView, i: number, lex: EventLexicon): boolean {
   }
   return false;
 }
+
+/** Sentences back within which "die beiden", "beider Länder" take up the two sides of a meeting. */
+const BOTH_REACH = 6;
 
 /** Tokens around a trigger noun within which its exclusion words count. */
 const NOUN_REACH = 6;

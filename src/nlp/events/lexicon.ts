@@ -98,6 +98,7 @@ export interface EventLexicon {
   sincePreps: Set<string>;
   subordinators: Set<string>;
   topicPlaceNouns: Set<string>;
+  stateNouns: Set<string>;
   progressiveAux: Set<string>;
   /** Folded seat name → kb place id of its city ("weißen haus" → place:washington). */
   seatCities: Map<string, string>;
@@ -222,6 +223,7 @@ export function eventLexicon(lang: string): EventLexicon {
     sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
     subordinators: new Set((cues.subordinators ?? []).map(fold)),
     topicPlaceNouns: new Set((cues.topicPlaceNouns ?? []).map(fold)),
+    stateNouns: new Set((cues.stateNouns ?? []).map(fold)),
     progressiveAux: new Set((cues.progressiveAux ?? []).map(fold)),
     seatCities: new Map(Object.entries(cues.seatCities ?? {}).map(([k, v]) => [fold(k), v])),
     negation: new Set((st.negation ?? []).map(fold)),
