@@ -111,12 +111,13 @@ function markClauses(v: SentenceView, lex: EventLexicon, text: string): void {
   }
 }
 
-/** "Selenskyj (47)", "Macron (Montag)": a one-word inset in brackets does not end the clause. */
+/** "Selenskyj (47)", "Macron (Montag)": an age or a day in brackets does not end the clause; "(SDF)" still does. */
 function inset(v: SentenceView, i: number): boolean {
   const w = v.words[i];
-  if (w === "(") return v.words[i + 2] === ")";
-  if (w === ")") return v.words[i - 2] === "(";
-  return false;
+  const k = w === "(" && v.words[i + 2] === ")" ? i + 1 : w === ")" && v.words[i - 2] === "(" ? i - 1 : -1;
+  if (k < 0) return false;
+  const t = v.tokens[k]!;
+  return t.kind === "number" || v.times.some((x) => x.start <= t.start && x.end >= t.end);
 }
 
 /** A name within the next few tokens is followed by a comma or a list joiner: a list item ("dem ägyptischen Staatschef al-Sisi und …"). */

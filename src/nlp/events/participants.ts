@@ -167,6 +167,8 @@ function saidThat(v: SentenceView, endTok: number, trigger: number, lex: EventLe
 }
 
 function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  // "Biden and Chinese President Xi Jinping agreed …": one of a joined subject is a side, not the source.
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) if (lex.listJoiners.has(v.words[k]!)) return false;
   for (const k of [at - 1, at - 2, endTok + 1]) {
     if (k === trigger || k < 0) continue;
     if (lex.reporting.has(v.words[k] ?? "") && !(k === at - 2 && (v.words[at - 1] ?? "").length > 4)) return true;
