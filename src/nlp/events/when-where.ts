@@ -60,12 +60,14 @@ export function venueOf(m: Mention, kb: KnowledgeBase, lex?: EventLexicon): NonN
   return { name: e?.name ?? m.text, entity: e ? id : null, text: m.text };
 }
 
-/** The venue mention nearest to the trigger, a city before a state. */
+/** The venue mention nearest to the trigger, in its own clause first, a city before a state. */
 export function pickVenue(v: SentenceView, at: number, venues: { mention: Mention; at: number }[]): Mention | null {
   if (!venues.length) return null;
   // A city or region names the place more closely than a state ("at the U.S. mission in Geneva").
+  // And a place in the trigger's own comma clause before one in a neighbouring clause ("in Brüssel, tags darauf eine Sitzung … in Wien").
+  const own = (x: { at: number }) => (v.weak[x.at] === v.weak[at] ? 0 : 1);
   const rank = (x: { mention: Mention }) => (x.mention.type === "country" ? 1 : 0);
-  const sorted = [...venues].sort((a, b) => rank(a) - rank(b) || Math.abs(a.at - at) - Math.abs(b.at - at));
+  const sorted = [...venues].sort((a, b) => own(a) - own(b) || rank(a) - rank(b) || Math.abs(a.at - at) - Math.abs(b.at - at));
   return sorted[0]!.mention;
 }
 
