@@ -93,7 +93,7 @@ function markClauses(v: SentenceView, lex: EventLexicon, text: string): void {
   let strong = 0;
   for (let i = 0; i < v.tokens.length; i++) {
     const w = v.words[i]!;
-    if (STRONG.has(w)) {
+    if (STRONG.has(w) && !inset(v, i)) {
       strong++;
       weak++;
     } else if (w === ",") {
@@ -109,6 +109,15 @@ function markClauses(v: SentenceView, lex: EventLexicon, text: string): void {
     if (!v.strongBounds[st]) v.strongBounds[st] = [i, i];
     else v.strongBounds[st]![1] = i;
   }
+}
+
+/** "Selenskyj (47)", "Macron (Montag)": an age or a day in brackets does not end the clause; "(SDF)" still does. */
+function inset(v: SentenceView, i: number): boolean {
+  const w = v.words[i];
+  const k = w === "(" && v.words[i + 2] === ")" ? i + 1 : w === ")" && v.words[i - 2] === "(" ? i - 1 : -1;
+  if (k < 0) return false;
+  const t = v.tokens[k]!;
+  return t.kind === "number" || v.times.some((x) => x.start <= t.start && x.end >= t.end);
 }
 
 /** A name within the next few tokens is followed by a comma or a list joiner: a list item ("dem ägyptischen Staatschef al-Sisi und …"). */

@@ -176,3 +176,97 @@ test("every event has evidence that points into the text and a provenance", () =
     assert.ok(e.provenance.rule.startsWith("trigger:"));
   }
 });
+
+test("a postponed visit with a new date is planned for that date", () => {
+  const de = consult("Einen für Mittwoch geplanten Besuch in Paris verschob Olaf Scholz auf den 10. März.", "de").c;
+  assert.equal(de.length, 1, JSON.stringify(de.map((e) => e.provenance)));
+  assert.equal(de[0]!.status, "planned", de[0]!.provenance.detail);
+  assert.equal(de[0]!.date?.start, "2022-03-10");
+  const en = consult("Olaf Scholz postponed a visit to Paris that had been planned for Friday until 10 March.", "en").c;
+  assert.equal(en[0]!.status, "planned", en[0]!.provenance.detail);
+  assert.equal(en[0]!.date?.start, "2022-03-10");
+});
+
+test("pronouns: the subject before the names, 'mit ihm' after them; a reporting verb's subject is the source", () => {
+  const a = consult("Olaf Scholz reagierte am Abend. Danach habe er mit Emmanuel Macron telefoniert.", "de");
+  assert.deepEqual(a.parties(a.c[0]!), ["Emmanuel Macron", "Olaf Scholz"]);
+  const b = consult("Emmanuel Macron wisse von Putins Bereitschaft, weil er am Montag selbst mit ihm telefoniert habe.", "de");
+  const call = b.c.find((e) => e.mode === "phone")!;
+  assert.deepEqual(b.parties(call), ["Emmanuel Macron", "Vladimir Putin"], call.provenance.detail);
+  const c = consult("Olaf Scholz spoke with reporters. He said he had met Emmanuel Macron on Monday.", "en");
+  assert.equal(c.c.length, 1, JSON.stringify(c.c.map((e) => e.provenance)));
+  assert.deepEqual(c.parties(c.c[0]!), ["Emmanuel Macron", "Olaf Scholz"]);
+});
+
+test("a body in the meeting's compound is its party; names of other clauses are not", () => {
+  const { c, parties } = consult("Der nächste NATO-Gipfel soll 2026 in der Türkei stattfinden, sagte Olaf Scholz nach einem Gespräch mit Emmanuel Macron.", "de");
+  const summit = c.find((e) => e.trigger.text === "Gipfel")!;
+  assert.deepEqual(parties(summit), ["NATO"], summit.provenance.detail);
+  assert.equal(summit.status, "planned");
+  assert.equal(summit.date?.start, "2026-01-01");
+});
+
+test("a subordinate clause about another happening lends no parties", () => {
+  const { c, parties } = consult("Leaders gathered in Paris on Monday for a summit, hours after Russia freed Olaf Scholz.", "en");
+  assert.ok(c.every((e) => !parties(e).includes("Russia")), JSON.stringify(c.map((e) => e.provenance)));
+});
+
+test("a time after 'since' does not date the talks", () => {
+  const { c } = consult("Emmanuel Macron and Olaf Scholz agreed to meet again, after the first talks between the two since the crisis in 2014.", "en");
+  assert.ok(c.every((e) => e.date?.start !== "2014-01-01"), JSON.stringify(c.map((e) => e.date)));
+});
+
+test("a demand told after a dated call of its actor takes the call's date", () => {
+  const text = "Olaf Scholz und Wladimir Putin telefonierten am Montag. Olaf Scholz forderte Russland auf, die Truppen abzuziehen.";
+  const { evs } = events(text, "de");
+  const req = evs.find((e) => e.type === "REQUEST")!;
+  assert.ok(req, JSON.stringify(evs.map((e) => e.type)));
+  assert.equal(req.date?.start, "2021-12-27", req.provenance.detail);
+});
+
+test("'im Gazastreifen' in a topic phrase is no venue; 'zum Dienstag' is a time, not a topic", () => {
+  const a = consult("Olaf Scholz wollte am Mittwoch in Amman mit Emmanuel Macron über die Lage im Gazastreifen beraten.", "de");
+  assert.equal(a.c[0]!.location?.name, "Amman", a.c[0]!.provenance.detail);
+});
+
+test("a seat is its city: 'im Weißen Haus' is Washington", () => {
+  const de = consult("Olaf Scholz traf Joe Biden am Montag im Weißen Haus.", "de").c;
+  assert.equal(de[0]!.location?.name, "Washington, D.C.", de[0]!.provenance.detail);
+});
+
+test("an in-person meeting of the days around publication without a place is at the dateline city; a call is not", () => {
+  const text = "Genf (dpa) – Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen. Am Montag hatten sie telefoniert.";
+  const { c } = consult(text, "de");
+  const meeting = c.find((e) => e.mode !== "phone")!;
+  assert.equal(meeting.location?.name, "Geneva", meeting.provenance.detail);
+  assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
+});
+
+test("a meeting under a condition lies ahead; a genitive meeting phrase ends before the next meeting word", () => {
+  const a = consult("Fortschritte gebe es erst, wenn Olaf Scholz und Emmanuel Macron sich träfen.", "de").c;
+  assert.equal(a[0]?.status, "planned", a[0]?.provenance.detail);
+  const b = consult("Nach dem Ende der Verhandlungen telefonierte Olaf Scholz mit Emmanuel Macron.", "de");
+  const talks = b.c.find((e) => e.trigger.text === "Verhandlungen");
+  assert.ok(!talks || b.parties(talks).length === 0 || talks.mode === "phone", JSON.stringify(b.c.map((e) => [e.trigger.text, e.actors])));
+});
+
+test("'mit X und mit Y telefoniert': a repeated partner preposition makes two calls", () => {
+  const { c, parties } = consult("Olaf Scholz telefonierte am Montag mit Emmanuel Macron und mit Joe Biden.", "de");
+  assert.deepEqual(c.map(parties).sort(), [["Emmanuel Macron", "Olaf Scholz"], ["Joe Biden", "Olaf Scholz"]], JSON.stringify(c.map((e) => e.provenance.detail)));
+  const joint = consult("Olaf Scholz telefonierte am Montag mit Emmanuel Macron und Joe Biden.", "de");
+  assert.equal(joint.c.length, 1);
+});
+
+test("a capitalized word inside a German sentence is only a noun; a simple past is held beside a plan word", () => {
+  const { c } = consult("Olaf Scholz hatte in den Tagen zuvor mit Emmanuel Macron gesprochen.", "de");
+  assert.ok(c.every((e) => e.trigger.text !== "Tagen"), JSON.stringify(c.map((e) => e.trigger)));
+  const past = consult("Olaf Scholz telefonierte am Abend mit dem künftigen Präsidenten Emmanuel Macron.", "de").c;
+  assert.equal(past[0]!.status, "held", past[0]!.provenance.detail);
+});
+
+test("a relative clause dates and places the meeting noun before it", () => {
+  const { c } = consult("Peskow äußerte sich zufrieden über ein Treffen zwischen Wladimir Putin und Olaf Scholz, das am Montag in Genf stattgefunden hatte.", "de");
+  const m = c.find((e) => e.trigger.text === "Treffen")!;
+  assert.equal(m.date?.start, "2021-12-27", m.provenance.detail);
+  assert.equal(m.location?.name, "Geneva");
+});

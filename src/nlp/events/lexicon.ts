@@ -19,6 +19,8 @@ interface RawEntry {
   status?: EventStatus;
   requirePlace?: boolean;
   needsParty?: number;
+  /** A talk that may have been held in person or by phone ("sprechen", "speak"): it joins a call as well as a meeting. */
+  modeFree?: boolean;
   past?: string[];
   present?: string[];
   participle?: string[];
@@ -42,6 +44,7 @@ export interface TriggerDef {
   status: EventStatus | null;
   requirePlace: boolean;
   needsParty: number;
+  modeFree: boolean;
   /** The same form is also this entry's participle ('telefoniert'): with a perfect auxiliary it is past. */
   alsoParticiple: boolean;
   /** The entry's first form, for provenance. */
@@ -84,6 +87,21 @@ export interface EventLexicon {
   venueInstitutions: Set<string>;
   determiners: Set<string>;
   phrasePreps: Set<string>;
+  relativeWords: Set<string>;
+  articlePreps: Set<string>;
+  meetingTopicPreps: Set<string>;
+  rescheduleTo: Set<string>;
+  /** Folded cancellation cue words that mean "moved", not "called off", when a new date follows. */
+  rescheduled: Set<string>;
+  objectPronouns: Set<string>;
+  partnerPreps: Set<string>;
+  sincePreps: Set<string>;
+  subordinators: Set<string>;
+  topicPlaceNouns: Set<string>;
+  stateNouns: Set<string>;
+  progressiveAux: Set<string>;
+  /** Folded seat name → kb place id of its city ("weißen haus" → place:washington). */
+  seatCities: Map<string, string>;
   negation: Set<string>;
   /** Reporting verbs (lexicons/<lang>/reporting.json): the name next to one is the speaker. */
   reporting: Set<string>;
@@ -118,7 +136,7 @@ export function eventLexicon(lang: string): EventLexicon {
   if (hit) return hit;
   const raw = lexicon<{ verbs?: RawEntry[]; nouns?: RawEntry[]; blocked?: string[] }>(lang, "events", {});
   const st = lexicon<Record<string, string[]>>(lang, "event-status", {});
-  const cues = lexicon<Record<string, string[]>>(lang, "event-cues", {});
+  const cues = lexicon<Record<string, string[]> & { seatCities?: Record<string, string> }>(lang, "event-cues", {});
   const time = lexicon<{ weekdays?: Record<string, number> }>(lang, "time", {});
   const words = new Map<string, TriggerDef[]>();
   const heads = new Map<string, { head: string; defs: TriggerDef[] }[]>();
@@ -143,6 +161,7 @@ export function eventLexicon(lang: string): EventLexicon {
     status: e.status ?? null,
     requirePlace: e.requirePlace ?? false,
     needsParty: e.needsParty ?? 1,
+    modeFree: e.modeFree ?? false,
     alsoParticiple: tense === "present" && (e.participle ?? []).some((p) => fold(p) === form),
     lemma,
   });
@@ -165,7 +184,7 @@ export function eventLexicon(lang: string): EventLexicon {
     }
   }
   const statusGroups: Record<string, string[]> = {};
-  for (const k of [...STATUS_RANK, "modal", "negation"]) statusGroups[k] = st[k] ?? [];
+  for (const k of [...STATUS_RANK, "modal", "conditional", "negation"]) statusGroups[k] = st[k] ?? [];
   const lex: EventLexicon = {
     words,
     heads,
@@ -194,6 +213,19 @@ export function eventLexicon(lang: string): EventLexicon {
     venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
     determiners: new Set((cues.determiners ?? []).map(fold)),
     phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
+    relativeWords: new Set((cues.relativeWords ?? []).map(fold)),
+    articlePreps: new Set((cues.articlePreps ?? []).map(fold)),
+    meetingTopicPreps: new Set((cues.meetingTopicPreps ?? []).map(fold)),
+    rescheduleTo: new Set((cues.rescheduleTo ?? []).map(fold)),
+    rescheduled: new Set((st.rescheduled ?? []).map(fold)),
+    objectPronouns: new Set((cues.objectPronouns ?? []).map(fold)),
+    partnerPreps: new Set((cues.partnerPreps ?? []).map(fold)),
+    sincePreps: new Set((cues.sincePreps ?? []).map(fold)),
+    subordinators: new Set((cues.subordinators ?? []).map(fold)),
+    topicPlaceNouns: new Set((cues.topicPlaceNouns ?? []).map(fold)),
+    stateNouns: new Set((cues.stateNouns ?? []).map(fold)),
+    progressiveAux: new Set((cues.progressiveAux ?? []).map(fold)),
+    seatCities: new Map(Object.entries(cues.seatCities ?? {}).map(([k, v]) => [fold(k), v])),
     negation: new Set((st.negation ?? []).map(fold)),
     reporting: new Set(reportingVerbForms(lang).map(fold)),
     weekdays: new Set(Object.keys(time.weekdays ?? {}).map(fold)),

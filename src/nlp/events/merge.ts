@@ -1,6 +1,8 @@
 // One record per real event: mentions of the same event inside a document merge, keeping the best date and all evidence.
 import type { Document, EventAnnotation, EventStatus } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
+import { placeByDateline } from "./dateline.js";
+import { dateByOccasion } from "./occasion.js";
 
 export interface Draft {
   ev: EventAnnotation;
@@ -12,6 +14,12 @@ export interface Draft {
   bilateral?: boolean;
   /** The trigger is named for a body ("NATO-Gipfel", "the APEC summit"). */
   bodyPrefix?: boolean;
+  /** A talk without a mode of its own ("miteinander gesprochen"): it may be the call the text also reports. */
+  modeFree?: boolean;
+  /** Other sides of separate talks named with a repeated preposition ("mit Trump und mit Selenskyj"). */
+  separate?: string[][] | null;
+  /** The trigger offset of the mention these separate talks were read from: they never merge with each other. */
+  talkOf?: number;
 }
 
 const CLASS: Record<string, string> = {
@@ -57,14 +65,21 @@ const sides = (e: EventAnnotation, doc: Document, kb: KnowledgeBase) => sideSet(
 function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boolean {
   const x = a.ev, y = b.ev;
   if (x.type !== y.type) return false;
-  if (!overlaps(x.date, y.date)) return false;
+  if (a.talkOf !== undefined && a.talkOf === b.talkOf) return false;
+  // "Am Sonntag empfängt Starmer … zu einem Krisengipfel": one time expression dates both words of one sentence.
+  const sameTime = a.sentence === b.sentence && !!x.date && !!y.date && x.date.text === y.date.text;
+  if (!overlaps(x.date, y.date) && !sameTime) return false;
+  const oneSide = [...x.actors, ...x.recipients].some((p) => y.actors.includes(p) || y.recipients.includes(p));
+  if (sameTime && oneSide && placesAgree(x, y, kb)) return true;
   if (!placesAgree(x, y, kb)) return false;
+  // A talk without a mode may be the call; a "Treffen" or a "Gipfel" is not.
+  const phoneOk = (d: Draft) => d.ev.mode === "phone" || (!d.ev.mode && !!d.modeFree && !d.ev.location);
   if (!b.hasParties || !a.hasParties) {
     // A bare "das Gespräch" may be the call; a bare "Telefonat" is never the summit.
-    return !(x.mode === "phone" && y.mode && y.mode !== "phone") && !(y.mode === "phone" && x.mode && x.mode !== "phone");
+    return !(x.mode === "phone" && !phoneOk(b)) && !(y.mode === "phone" && !phoneOk(a));
   }
   const sameDay = !!(x.date && y.date && x.date.start === y.date.start && x.date.end === y.date.end);
-  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode) && !sameDay) return false;
+  if ((x.mode === "phone") !== (y.mode === "phone") && (x.mode || y.mode) && !sameDay && !(phoneOk(a) && phoneOk(b))) return false;
   const multiX = !a.bilateral && (x.mode === "multilateral" || sides(x, doc, kb) > 2);
   const multiY = !b.bilateral && (y.mode === "multilateral" || sides(y, doc, kb) > 2);
   if (size(x) >= 2 && size(y) >= 2 && multiX !== multiY) return false;
@@ -78,6 +93,8 @@ function compatible(a: Draft, b: Draft, doc: Document, kb: KnowledgeBase): boole
   const px = sideSet(x, doc, kb), py = sideSet(y, doc, kb);
   const direct = [...x.actors, ...x.recipients].filter((p) => y.actors.includes(p) || y.recipients.includes(p)).length;
   if (direct >= 2) return true;
+  // Each names a state the other lacks ("Biden–Abdullah" and "Biden–Netanjahu"): two talks of one side.
+  if ([...px].some((k) => !py.has(k)) && [...py].some((k) => !px.has(k))) return false;
   // "USA und Russland" meet "Trump und Putin"; but two pairs of different people of the same states are two meetings.
   const named = new Set([...x.actors, ...x.recipients, ...y.actors, ...y.recipients]);
   let shared = 0;
@@ -125,20 +142,25 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   // A body meeting on its own ("NATO-Gipfel in Vilnius") is an event when it has a place or a date.
   const body = (d: Draft) => !!d.bodyPrefix;
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
-  return [...out, ...kept].sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
+  const all = [...out, ...kept];
+  dateByOccasion(all, doc, kb);
+  placeByDateline(all, doc, kb);
+  return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
 
 function absorb(into: Draft, d: Draft): void {
   const a = into.ev, e = d.ev;
   for (const p of e.actors) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.actors.push(p);
   for (const p of e.recipients) if (!a.actors.includes(p) && !a.recipients.includes(p)) a.recipients.push(p);
-  if (e.date && (!a.date || span(e.date) < span(a.date))) a.date = e.date;
+  // The same weekday read under a stronger tense ("zu reisen" vs. a bare "Gespräche") is the better date.
+  if (e.date && (!a.date || span(e.date) < span(a.date) || (e.date.text === a.date.text && d.strength > into.strength))) a.date = e.date;
   // The more specific place wins: a city over its country.
   if (e.location && (!a.location || (a.location.entity?.startsWith("country:") && !e.location.entity?.startsWith("country:")))) a.location = e.location;
   if (a.durationMinutes == null && e.durationMinutes != null) a.durationMinutes = e.durationMinutes;
   if (e.mode && (!a.mode || a.mode === "multilateral")) a.mode = e.mode === "multilateral" && a.mode ? a.mode : e.mode;
   for (const x of e.attribution) if (!a.attribution.includes(x)) a.attribution.push(x);
   if (d.bilateral) into.bilateral = true;
+  if (!d.modeFree && !e.mode) into.modeFree = false;
   // Equal strength: the earlier mention (the lead states the current state) keeps its status, except a cancellation.
   const wins = d.strength === 3 && into.strength === 3 ? e.status === "cancelled" && a.status !== "cancelled" : PRECEDENCE.indexOf(e.status) < PRECEDENCE.indexOf(a.status);
   if (d.strength > into.strength || (d.strength === into.strength && wins)) {

@@ -50,14 +50,23 @@ export function readParties(
   // "mit Trump über eine Beendigung des Krieges mit Russland sprechen": names in the topic phrase are not parties.
   let topicFrom = -1;
   let topicTo = -1;
+  const meeting = !kindOfAct(lex, trigger, v);
   for (let k = r.from; k <= r.to; k++)
-    if (lex.topicPreps.has(v.words[k]!)) {
+    if ((lex.topicPreps.has(v.words[k]!) || (meeting && lex.meetingTopicPreps.has(v.words[k]!))) && !startsTime(v, k + 1)) {
       topicFrom = k;
       topicTo = k < trigger ? trigger : r.to;
-      // The topic phrase ends at the next place preposition or comma ("zum Dienstag in Tel Aviv").
+      // The topic phrase ends at the next place preposition before a bare name ("über die Ukraine in Genf"), not at one
+      // with an article, which belongs to the topic ("über die Lage im Gazastreifen beraten").
       // Before the trigger a comma ends it too; after the trigger a list may follow ("about his trip, U.S. support, …").
+      // Before the trigger an auxiliary ends it as well ("Bekenntnis zur Diplomatie haben Biden und Putin …").
+      // "on"/"over" phrases are short: a comma or a partner ("spoke on the phone with Putin") ends them.
+      const short = !lex.topicPreps.has(v.words[k]!);
       for (let j = k + 1; j < topicTo; j++)
-        if (lex.locationPreps.has(v.words[j]!) || (k < trigger && v.words[j] === ",")) {
+        if (
+          placePrep(v, j, lex) ||
+          (k < trigger && (v.words[j] === "," || lex.perfectAux.has(v.words[j]!))) ||
+          (short && (v.words[j] === "," || lex.partnerPreps.has(v.words[j]!)))
+        ) {
           topicTo = j;
           break;
         }
@@ -82,7 +91,8 @@ export function readParties(
       attributed(v, at, endTok, trigger, lex) ||
       (ent?.kind !== undefined && MEDIA.has(ent.kind)) ||
       // The speaker of a reporting verb ("erklärte Leavitt", "Leavitt said") reports; the trigger's own verb does not count.
-      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && speakerOf(v, at, endTok, trigger, lex));
+      // "Selenskyj kündigte an, … nach Washington zu reisen": the announcer is the subject of the infinitive clause.
+      ((v.weak[at] !== v.weak[trigger] || saidThat(v, endTok, trigger, lex)) && !infinitiveClause(v, trigger, lex) && speakerOf(v, at, endTok, trigger, lex));
     if (ent?.kind !== undefined && MEDIA.has(ent.kind) && endTok < trigger && trigger - endTok <= 2) media = true;
     if (attrib) {
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
@@ -120,12 +130,15 @@ export function readParties(
       const chained = after === "-" && (v.mentions.some((o) => o !== m && o.start === v.tokens[endTok + 2]?.start) || before === "-");
       // "US-Außenminister Antony Blinken": the prefix belongs to the named person.
       const named = v.mentions.some((o) => o.type === "person" && o.start >= (v.tokens[endTok + 2]?.end ?? Infinity) && o.start <= (v.tokens[endTok + 3]?.start ?? -1));
-      if (!((lex.groupNouns.has(head) && !named) || chained)) continue;
+      // "NATO-Gipfel", "Apec-Gipfel": a body named in the meeting's compound is its party.
+      const bodyOfTrigger = m.type === "organization" && after === "-" && endTok + 2 === trigger;
+      if (!((lex.groupNouns.has(head) && !named) || chained || bodyOfTrigger)) continue;
     }
     // "NATO Secretary General Anders Fogh Rasmussen", "Russia's President Vladimir Putin": the body is part of the title.
     if (m.type !== "person" && titleOfPerson(v, endTok, inRange)) continue;
     // "Trumps Nahost-Gesandter Witkoff", "Putin's envoy": the possessor of a role is not a party (unless it owns the trigger).
-    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1)) continue;
+    // But "Putins Bereitschaft für ein Treffen", "Trump's invitation": the owner of a proposal or demand is a side.
+    if (m.type === "person" && possessive(m.text, ent?.name) && endTok + 1 !== trigger && isNounAfter(v, endTok + 1) && !lex.status.has(v.words[endTok + 1]!)) continue;
     if (!parties.some((p) => p.entity === m.entity)) parties.push({ entity: m.entity, type: m.type, at, how: m.form });
   }
   return { parties, attribution, venues, media };
@@ -154,6 +167,8 @@ function saidThat(v: SentenceView, endTok: number, trigger: number, lex: EventLe
 }
 
 function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
+  // "Biden and Chinese President Xi Jinping agreed …": one of a joined subject is a side, not the source.
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) if (lex.listJoiners.has(v.words[k]!)) return false;
   for (const k of [at - 1, at - 2, endTok + 1]) {
     if (k === trigger || k < 0) continue;
     if (lex.reporting.has(v.words[k] ?? "") && !(k === at - 2 && (v.words[at - 1] ?? "").length > 4)) return true;
@@ -161,7 +176,8 @@ function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number,
   return false;
 }
 
-function possessive(text: string, name: string | undefined): boolean {
+/** "Putins", "Putin's": the name is a possessor (a German genitive -s the canonical name does not end in). */
+export function possessive(text: string, name: string | undefined): boolean {
   if (/['’]s$/.test(text)) return true;
   if (!name || !text.endsWith("s")) return false;
   const last = name.split(" ").pop()!;
@@ -207,4 +223,29 @@ export function preferPersons(parties: Party[], entities: Map<string, EntityInfo
     if (c) personCountries.add(c);
   }
   return parties.filter((p) => p.type === "person" || !personCountries.has(p.entity));
+}
+
+/** "zum Dienstag": a preposition before a time expression is not a topic. */
+function startsTime(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && v.times.some((x) => x.start <= t.start && x.end > t.start);
+}
+
+/** A place preposition before a bare name ("in Genf"); "im Gazastreifen", "in der Ukraine" may name the topic's setting. */
+function placePrep(v: SentenceView, j: number, lex: EventLexicon): boolean {
+  return (
+    lex.locationPreps.has(v.words[j]!) &&
+    !lex.articlePreps.has(v.words[j]!) &&
+    !lex.determiners.has(v.words[j + 1] ?? "") &&
+    // "talks on the war in Ukraine": the place of a war or crisis is part of the topic.
+    !lex.topicPlaceNouns.has(v.words[j - 1] ?? "")
+  );
+}
+
+/** The trigger's comma clause is an infinitive clause: it ends in "zu" + infinitive ("…, am Montag nach Washington zu reisen"). */
+function infinitiveClause(v: SentenceView, trigger: number, lex: EventLexicon): boolean {
+  let end = v.weakBounds[v.weak[trigger]!]![1];
+  while (end > 0 && v.tokens[end]!.kind !== "word") end--;
+  // Infinitives end in -n ("reisen", "verhandeln"); "zu Gesprächen" at a clause end is a noun phrase, but rare there.
+  return lex.infinitiveMarkers.has(v.words[end - 1] ?? "") && v.words[end]!.endsWith("n");
 }

@@ -56,15 +56,20 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     return { status: "held", strength: 2, cue: "speech act" };
   }
   // "nach dem Treffen", "after the talks": the event lies behind.
-  const p1 = v.words[at - 1] ?? "", p2 = v.words[at - 2] ?? "";
-  if (def.tense === "noun" && (lex.afterPreps.has(p1) || (lex.afterPreps.has(p2) && p1.length <= 6)))
-    return { status: "held", strength: 2, cue: `${p2} ${p1} ${v.words[at]}` };
+  // Articles, short modifiers and call words may stand between: "after a phone call".
+  if (def.tense === "noun")
+    for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+      const w = v.words[k]!;
+      if (lex.afterPreps.has(w)) return { status: "held", strength: 2, cue: `${w} … ${v.words[at]}` };
+      if (!(w.length <= 6 || lex.remote.has(w)) || lex.status.has(w)) break;
+    }
   // "im Telefonat", "bei dem Treffen", "in a phone call": the meeting frames what is told, so it took place.
   if (def.tense === "noun") {
     for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
       const w = v.words[k]!;
       if (lex.framePreps.has(w)) return { status: "held", strength: 2, cue: `${w} … ${v.words[at]}` };
-      if (lex.status.has(w) || !(w.length <= 5 || lex.remote.has(w))) break;
+      // Only articles and short modifiers stand between: "in Wien ein Treffen" is a place phrase, not a frame.
+      if (lex.status.has(w) || !(w.length <= 5 || lex.remote.has(w)) || inMention(v, k)) break;
     }
   }
   const noun = def.tense === "noun";
@@ -72,7 +77,9 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : STRONG_TAGS.has(h.tag) ? 14 : 10);
   // Words inside a quotation are the speaker's, not the narrator's frame of a trigger outside it.
   const sameVoice = (h: CueHit) => v.quoted[h.at] === v.quoted[at];
-  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h));
+  // A verb in the simple past tells what happened: a plan word beside it describes something else ("mit dem künftigen Präsidenten").
+  const pastVerb = def.tense === "past";
+  const weakHits = findPhrases(v, clause, lex.status).filter((h) => h.tag !== "negation" && near(h) && sameVoice(h) && !(pastVerb && h.tag === "planned"));
   const strongHits = findPhrases(v, clauseRange(v, at, "strong"), lex.status).filter((h) => STRONG_TAGS.has(h.tag) && near(h) && sameVoice(h));
   const acts = weakHits.filter((h) => STRONG_TAGS.has(h.tag));
   // Speech acts in the trigger's own clause, then its tense, then speech acts elsewhere in the sentence clause.
@@ -85,7 +92,7 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
     // Tense cues: the one nearest the trigger; a cue phrase that contains the trigger itself wins ("nach dem Treffen").
     const own = weakHits.find((h) => h.at <= at && h.at + h.words.length > at);
     const h = own ?? weakHits.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!;
-    const tag = h.tag === "modal" ? "planned" : h.tag;
+    const tag = h.tag === "modal" || h.tag === "conditional" ? "planned" : h.tag;
     return { status: tag as EventStatus, strength: 2, cue: h.words.join(" ") };
   }
   if (strongHits.length) return pickAct(strongHits);
@@ -94,4 +101,10 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   if (def.alsoParticiple && hasWordIn(v, clause, lex.perfectAux) >= 0) return { status: "held", strength: 2, cue: `perfect ${v.words[at]}` };
   if (def.tense === "past" || def.tense === "participle") return { status: "held", strength: 2, cue: `${def.tense} ${v.words[at]}` };
   return { status: "held", strength: 1, cue: "no cue: held" };
+}
+
+/** The token is part of a name ("in Wien ein Treffen": "Wien" ends the look-back for a frame preposition). */
+function inMention(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k]!;
+  return v.mentions.some((m) => m.start <= t.start && m.end >= t.end);
 }
