@@ -181,7 +181,7 @@ function markerSpeaker(c: SpeakerCtx, s: Sentence, cue: Cue): Speaker | null {
       if (t.text === "," || t.text === ".") break;
       continue;
     }
-    const f = ff(t.text);
+    const f = t.f;
     if (l.anonymous.has(f) || /kreisen?$/.test(f)) return { entity: null, note: `anonymous: ${t.text}`, rule: "marker:anonymous" };
     if (f === "eigenen" || f === "own") {
       // "eigenen Angaben zufolge": the sentence's own subject.
@@ -210,7 +210,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
       // Skip the addressee: "told VOA", "told reporters", "told VOA's Korean Service".
       let n = 0;
       // A determiner only opens the addressee ("told the newspaper"); after it come capitalized words ("VOA's Korean Service").
-      while (k < toks.length && n < 5 && toks[k]!.word && ff(toks[k]!.text) !== "that" && (n === 0 || isCap(toks[k]!.text) || (n === 1 && l.determiners.has(ff(toks[k - 1]!.text))))) {
+      while (k < toks.length && n < 5 && toks[k]!.word && toks[k]!.f !== "that" && (n === 0 || isCap(toks[k]!.text) || (n === 1 && l.determiners.has(toks[k - 1]!.f)))) {
         k++;
         n++;
       }
@@ -220,11 +220,11 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     for (let guard = 0; guard < 3; guard++) {
       const t = toks[k];
       if (!t || !t.word) break;
-      const f = ff(t.text);
+      const f = t.f;
       if (l.prepositions.has(f) && f !== "that") {
         let e = k + 1;
-        while (e < toks.length && e < k + 6 && toks[e]!.word && ff(toks[e]!.text) !== "that" && !(e > k + 1 && !isCap(toks[e]!.text) && !l.determiners.has(ff(toks[e]!.text)) && e > k + 3)) e++;
-        if (toks[e] && ff(toks[e]!.text) !== "that" && toks[e]!.word && e >= k + 6) break;
+        while (e < toks.length && e < k + 6 && toks[e]!.word && toks[e]!.f !== "that" && !(e > k + 1 && !isCap(toks[e]!.text) && !l.determiners.has(toks[e]!.f) && e > k + 3)) e++;
+        if (toks[e] && toks[e]!.f !== "that" && toks[e]!.word && e >= k + 6) break;
         k = e;
         continue;
       }
@@ -237,7 +237,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     }
     let that = false;
     if (toks[k]?.text === ",") k++;
-    if (toks[k] && ff(toks[k]!.text) === "that") {
+    if (toks[k] && toks[k]!.f === "that") {
       that = true;
       k++;
       if (toks[k]?.text === ",") k++;
@@ -245,7 +245,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     const first = toks[k];
     if (!first || !first.word) continue;
     if (!that && !l.clauseLemmas.has(cue.lemma)) continue;
-    const fw = ff(first.text);
+    const fw = first.f;
     if (!that && (l.prepositions.has(fw) || fw === "to" || fw === "about")) continue;
     // "said Oh Ei Sun, senior fellow …": an inverted subject, not a clause.
     if (!that && isCap(first.text) && /^[^,.]{0,40},/.test(text.slice(first.start, s.end)) && !/^(The|A|An|It|He|She|They|We|This|There)$/.test(first.text)) {
