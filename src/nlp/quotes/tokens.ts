@@ -38,14 +38,17 @@ function scan(s: string, from: number): Tok[] {
     }
     if (letterOrDigit(ch)) {
       let j = i + 1;
+      let ascii = s.charCodeAt(i) < 128;
       while (j < n) {
         const d = s[j]!;
         if (inner(d)) j++;
         else if (d === "." && j + 1 < n && /\p{L}/u.test(s[j + 1]!)) j++;
         else break;
+        if (s.charCodeAt(j - 1) >= 128) ascii = false;
       }
       const text = s.slice(i, j);
-      out.push({ text, start: from + i, end: from + j, word: true, f: ff(text) });
+      // An ASCII word folds to its lower case (nothing to decompose, no ß): no memo lookup needed.
+      out.push({ text, start: from + i, end: from + j, word: true, f: ascii ? text.toLowerCase() : ff(text) });
       i = j;
     } else {
       out.push({ text: ch, start: from + i, end: from + i + 1, word: false, f: ff(ch) });
