@@ -6,7 +6,16 @@ import { addReferent, frameSpeaker, previousSubject, toSpeaker, type Speaker, ty
 import { tokenize, isCap } from "./tokens.js";
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
-const words = (s: string) => s.match(WORDS) ?? [];
+// The same clause is counted and searched several times in a row: the last answer is kept (callers only read it).
+let lastClause: string | null = null;
+let lastWords: readonly string[] = [];
+function words(s: string): readonly string[] {
+  if (s !== lastClause) {
+    lastWords = s.match(WORDS) ?? [];
+    lastClause = s;
+  }
+  return lastWords;
+}
 const TRAIL = /[\s.!?,;:"“”„»«‚‘’'–—-]/;
 
 export function findIndirectQuotes(c: SpeakerCtx, direct: Quote[]): Quote[] {
