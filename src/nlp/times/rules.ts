@@ -85,15 +85,17 @@ export function rulesFor(lang: string): RuleSet {
   return set;
 }
 
+const NONE: readonly Cand[] = Object.freeze([]);
+
 /** Runs the rules and prefixes that can start at `pos` (a token start); returns every candidate found there. */
-export function candidatesAt(rs: RuleSet, text: string, pos: number, word: string, depth = 0): Cand[] {
-  const out: Cand[] = [];
+export function candidatesAt(rs: RuleSet, text: string, pos: number, word: string, depth = 0): readonly Cand[] {
   const c0 = word.charCodeAt(0);
   const key = c0 >= 48 && c0 <= 57 ? "#" : word.toLowerCase();
   const rules = rs.byFirst.get(key);
   const prefixes = depth < 2 ? rs.prefixes.get(key) : undefined;
-  // Most tokens start nothing: leave before slicing the text.
-  if (!rules && !prefixes && (key === "#" || word.length < 6 || !maybeCompound(rs, word))) return out;
+  // Most tokens start nothing: leave before slicing the text (and without a new array).
+  if (!rules && !prefixes && (key === "#" || word.length < 6 || !maybeCompound(rs, word))) return NONE;
+  const out: Cand[] = [];
   const slice = text.slice(pos, pos + WINDOW);
   if (rules) {
     for (const r of rules) {
