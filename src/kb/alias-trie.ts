@@ -53,6 +53,11 @@ const SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
 export class AliasTrie<H> {
   readonly hits = new Map<string, H[]>();
   readonly prefixes = new Set<string>();
+  /**
+   * The words that can follow each proper prefix: a scan asks this before joining the next word onto the window,
+   * so the common prefix words ("the", "der", "said") do not build and hash a joined string for every occurrence.
+   */
+  readonly next = new Map<string, Set<string>>();
   maxWords = 1;
 
   add(keys: string[], hit: H, same: (a: H, b: H) => boolean): void {
@@ -60,6 +65,9 @@ export class AliasTrie<H> {
     let acc = keys[0]!;
     for (let i = 1; i < keys.length; i++) {
       this.prefixes.add(acc);
+      let n = this.next.get(acc);
+      if (!n) this.next.set(acc, (n = new Set()));
+      n.add(keys[i]!);
       acc += " " + keys[i]!;
     }
     const list = this.hits.get(acc);

@@ -88,6 +88,11 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
         break;
       }
       const prev = acc;
+      if (prev) {
+        // Neither the word nor its genitive stem continues an alias here: no joined window can match or extend.
+        const n = index.next.get(prev);
+        if (!n || (!n.has(key) && !(key.length >= 5 && key.endsWith("s") && n.has(key.slice(0, -1))))) break;
+      }
       acc = prev ? `${prev} ${key}` : key;
       const hits = index.hits.get(acc);
       if (hits) best = { startTok: i, endTok: k, hits, rule: "alias" };

@@ -30,6 +30,8 @@ export function gazetteerMentions(
         if (text[tokens[k]!.start] === "-" && tokens[k - 1]!.end === tokens[k]!.start) continue;
         break;
       }
+      // A word that continues no place name after the window so far: stop before joining and hashing.
+      if (acc && !index.next.get(acc)?.has(keys[k]!)) break;
       acc = acc ? `${acc} ${keys[k]}` : keys[k]!;
       const rows = index.hits.get(acc);
       if (rows) best = { end: k, row: rows[0]! };
