@@ -1,4 +1,5 @@
 // Reporting words in a stretch of text: verbs (with separable particles), "so X", "hieß es", "laut", "zufolge".
+import { startsUpper } from "../../core/chars.js";
 import { ff, type QuoteLex } from "./lex.js";
 import { tokenize, type Tok } from "./tokens.js";
 
@@ -17,7 +18,7 @@ export function isReportingVerb(toks: Tok[], i: number, l: QuoteLex): string | n
   if (!t.word) return null;
   const f = t.f;
   const lemma = l.verbs.get(f);
-  if (lemma && !/^\p{Lu}/u.test(t.text)) return lemma;
+  if (lemma && !startsUpper(t.text)) return lemma;
   // Sentence-initial capitalized verbs still count in frames ("Sagte er.") only in English ("Said …" is rare); skip.
   const ps = l.particles.get(f);
   if (ps) {
@@ -30,7 +31,7 @@ export function isReportingVerb(toks: Tok[], i: number, l: QuoteLex): string | n
       if (ps.includes(u.f)) return f;
     }
   }
-  if (lemma && /^\p{Lu}/u.test(t.text) && l.lang === "en") return null;
+  if (lemma && startsUpper(t.text) && l.lang === "en") return null;
   return null;
 }
 
