@@ -1,14 +1,18 @@
-// `npm run bench`: extraction throughput on the bundled examples (articles/s, one core) and peak RSS, as JSON and a table.
+// `npm run bench`: extraction cost per stage and articles per CPU second on the bundled examples, peak RSS, as JSON and tables.
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { makeContext } from "../cli/context.js";
 import { EXAMPLES_DIR } from "../core/paths.js";
-import { toRecord } from "../core/record.js";
 import { processArticle } from "../extract.js";
 import { readInputs } from "../ingest/sources.js";
 import { findAliasCandidates, tokenKeys } from "../nlp/mentions/find.js";
 import type { RawArticle } from "../ingest/article.js";
+import { benchStages, printStageBench } from "./stages.js";
 
+// `npm run bench -- DIR…` measures other corpora; `--extract-only` skips the date, cleaning and store benchmarks.
+const argv = process.argv.slice(2);
+const extractOnly = argv.includes("--extract-only");
+const dirs = argv.filter((a) => !a.startsWith("--"));
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const ctx = makeContext();
@@ -16,18 +20,11 @@ const kbLoadMs = performance.now() - t0;
 // CPU time as well: on a shared machine wall time mostly measures the wait for a core.
 const kbLoadCpu = process.cpuUsage(c0);
 const articles: RawArticle[] = [];
-for (const r of readInputs([join(EXAMPLES_DIR, "corpus")])) if ("article" in r) articles.push(r.article);
+for (const r of readInputs(dirs.length ? dirs : [join(EXAMPLES_DIR, "corpus")])) if ("article" in r) articles.push(r.article);
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.body), 0);
 
-// Warm up once, then repeat the corpus until at least two seconds have passed.
-for (const a of articles) toRecord(processArticle({ ...a }, ctx));
-let done = 0;
-const start = performance.now();
-while (performance.now() - start < 2000) {
-  for (const a of articles) toRecord(processArticle({ ...a }, ctx));
-  done += articles.length;
-}
-const seconds = (performance.now() - start) / 1000;
+// Per stage, CPU time: a cold first pass, three CPU seconds of warm-up, then three measured CPU seconds.
+const stages = benchStages(articles, ctx, Number(process.env.DOSSIER_BENCH_CPU_MS ?? 3000), Number(process.env.DOSSIER_BENCH_WARMUP_MS ?? 3000));
 
 // KB lookup alone: token keys and the alias trie scan over every sentence of the processed corpus.
 const docs = articles.map((a) => processArticle({ ...a }, ctx));
@@ -42,10 +39,11 @@ while (performance.now() - l0 < 500) {
 const lookupCpu = process.cpuUsage(lc0);
 const lookupMsPerSentence = (lookupCpu.user + lookupCpu.system) / 1000 / lookupRounds / sentences;
 const result = {
-  corpus: "examples/corpus",
+  corpus: dirs.length ? dirs.join(" ") : "examples/corpus",
   articles: articles.length,
   meanArticleKB: +(bytes / articles.length / 1024).toFixed(1),
-  extract: { articlesPerSecond: +(done / seconds).toFixed(1), processed: done, seconds: +seconds.toFixed(2) },
+  extract: { coldCpuMsPerArticle: stages.coldMsPerArticle, articlesPerCpuSecond: stages.articlesPerCpuSecond, cpuMsPerArticle: stages.cpuMsPerArticle, articlesPerWallSecond: stages.articlesPerWallSecond, processed: stages.rounds * stages.articles },
+  stages: Object.fromEntries(stages.stages.map((s) => [s.stage, s.ms])),
   kbLoadMs: +kbLoadMs.toFixed(0),
   kbLoadCpuMs: +((kbLoadCpu.user + kbLoadCpu.system) / 1000).toFixed(0),
   kbLookupMsPerSentence: +lookupMsPerSentence.toFixed(4),
@@ -54,10 +52,12 @@ const result = {
 console.log(JSON.stringify(result));
 console.log(`\n| measure | value |\n|---|---|`);
 console.log(`| articles in corpus | ${result.articles} (mean ${result.meanArticleKB} KB) |`);
-console.log(`| extract, articles/s (one core) | ${result.extract.articlesPerSecond} |`);
+console.log(`| extract, articles per CPU second (one core) | ${result.extract.articlesPerCpuSecond} (wall ${result.extract.articlesPerWallSecond}) |`);
 console.log(`| knowledge base load | ${result.kbLoadMs} ms (CPU ${result.kbLoadCpuMs} ms) |`);
 console.log(`| knowledge base lookup per sentence (CPU) | ${result.kbLookupMsPerSentence} ms |`);
 console.log(`| peak RSS | ${result.peakRssMB} MB |`);
+printStageBench(stages);
+if (extractOnly) process.exit(0);
 await import("./dates.js").then((m) => m.runDateBench());
 (await import("./clean.js")).printCleanBench();
 await import("./store.js").then((m) => m.printStoreBench(m.runStoreBench(Number(process.env.DOSSIER_BENCH_RECORDS ?? 2000), Number(process.env.DOSSIER_BENCH_ARTICLES ?? 100))));

@@ -1,5 +1,5 @@
 // Plain-text boilerplate removal: a line classifier driven by per-language rules, with reasons.
-import { boilerplateRules } from "./rules.js";
+import { boilerplateRules, lineMatches } from "./rules.js";
 import { creditLine, inlineCredits } from "./agencies.js";
 import type { RemovedText } from "../core/types.js";
 
@@ -36,13 +36,14 @@ export function cleanText(input: string): CleanResult {
       lineOut.push({ raw, line, reason: "agency-credit" });
       continue;
     }
-    const hit = lineRules.find((r) => line.length <= r.maxLength && r.re.test(line));
+    const hit = lineRules.find((r) => lineMatches(r, line));
     if (hit) {
       if (hit.sets === "aiGenerated") aiGenerated = true;
       lineOut.push({ raw, line, reason: hit.reason });
       continue;
     }
     for (const r of inlineRules) {
+      if (!r.needs.every((ch) => line.includes(ch))) continue;
       line = line.replace(r.re, (m) => {
         removed.push({ text: m.trim(), reason: r.reason });
         return "";

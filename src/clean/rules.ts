@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { lexicon } from "../core/lexicon.js";
 import { LEXICON_DIR } from "../core/paths.js";
 import { DossierError } from "../core/errors.js";
+import { requiredChars } from "./required-chars.js";
 
 export interface BoilerplateRule {
   id: string;
@@ -12,6 +13,15 @@ export interface BoilerplateRule {
   scope: "line" | "inline";
   maxLength: number;
   sets: "aiGenerated" | null;
+  /** Characters every match contains (requiredChars): most lines lack one, and a substring search is far cheaper than the pattern. */
+  needs: string[];
+}
+
+/** Whether a line rule matches a whole line: within its length, holding its required characters, and matching. */
+export function lineMatches(r: BoilerplateRule, line: string): boolean {
+  if (line.length > r.maxLength) return false;
+  for (const ch of r.needs) if (!line.includes(ch)) return false;
+  return r.re.test(line);
 }
 
 interface RuleData {
@@ -51,6 +61,7 @@ export function boilerplateRules(): BoilerplateRule[] {
         scope: r.scope ?? "line",
         maxLength: r.maxLength ?? 300,
         sets: r.sets ?? null,
+        needs: requiredChars(r.pattern),
       });
     }
   }

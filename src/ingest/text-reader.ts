@@ -1,7 +1,7 @@
 // Plain text and Markdown, with or without a YAML front-matter header.
 import { parse as parseYaml } from "yaml";
 import { creditLine } from "../clean/agencies.js";
-import { boilerplateRules } from "../clean/rules.js";
+import { boilerplateRules, lineMatches } from "../clean/rules.js";
 import { emptyArticle, type RawArticle } from "./article.js";
 
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -59,7 +59,7 @@ export function headlineOf(body: string): string | null {
     const line = raw.replace(/[\t\u00a0 ]+/g, " ").trim();
     if (!line) continue;
     if (++seen > 8) break;
-    if (creditLine(line) || rules.some((r) => line.length <= r.maxLength && r.re.test(line))) continue;
+    if (creditLine(line) || rules.some((r) => lineMatches(r, line))) continue;
     // A sentence-like line: three words or more, a lower-case word or a colon (a row of menu items has neither), no full stop.
     const headlineLike = line.split(" ").length >= 3 && line.length <= 200 && !/[.]$/.test(line) && (/\s\p{Ll}/u.test(line) || line.includes(":"));
     if (headlineLike) return before < 30 ? line : null;

@@ -6,6 +6,8 @@ import { fold } from "../core/normalize.js";
  * the text token "Putin’s" and an alias word are compared on the same footing.
  */
 export function tokenKey(raw: string): string {
+  // Plain ASCII without apostrophes (most tokens) is only lower-cased: cheaper than the cache lookup.
+  if (plainAscii(raw)) return raw.toLowerCase();
   let k = keyCache.get(raw);
   if (k !== undefined) return k;
   k = foldKey(raw);
@@ -16,18 +18,18 @@ export function tokenKey(raw: string): string {
 }
 const keyCache = new Map<string, string>();
 
+function plainAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127 || c === 39) return false;
+  }
+  return true;
+}
+
 /** tokenKey without the cache: for one-off keys such as KB aliases at load time. */
 function foldKey(raw: string): string {
   let k: string;
-  let ascii = true;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c > 127 || c === 39) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) k = raw.toLowerCase();
+  if (plainAscii(raw)) k = raw.toLowerCase();
   else {
     const f = fold(raw).replace(/\p{M}/gu, "");
     k = f.includes("'") || f.includes("’") ? f.replace(/['’]/g, "") : f;
@@ -51,6 +53,11 @@ const SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
 export class AliasTrie<H> {
   readonly hits = new Map<string, H[]>();
   readonly prefixes = new Set<string>();
+  /**
+   * The words that can follow each proper prefix: a scan asks this before joining the next word onto the window,
+   * so the common prefix words ("the", "der", "said") do not build and hash a joined string for every occurrence.
+   */
+  readonly next = new Map<string, Set<string>>();
   maxWords = 1;
 
   add(keys: string[], hit: H, same: (a: H, b: H) => boolean): void {
@@ -58,6 +65,9 @@ export class AliasTrie<H> {
     let acc = keys[0]!;
     for (let i = 1; i < keys.length; i++) {
       this.prefixes.add(acc);
+      let n = this.next.get(acc);
+      if (!n) this.next.set(acc, (n = new Set()));
+      n.add(keys[i]!);
       acc += " " + keys[i]!;
     }
     const list = this.hits.get(acc);

@@ -1,4 +1,5 @@
 // Finds entity mentions: KB aliases over a token trie (genitives, typos), unknown people by pattern, role nouns by date.
+import { startsUpper } from "../../core/chars.js";
 import { lexicon } from "../../core/lexicon.js";
 import { fold } from "../../core/normalize.js";
 import type { Document, Mention, Token } from "../../core/types.js";
@@ -46,7 +47,7 @@ interface RoleData {
 }
 const roleCache = new Map<string, RoleData>();
 
-const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+const isUpper = startsUpper;
 
 /** The trie key of every word and number token (null for punctuation), computed once per document. */
 export function tokenKeys(doc: Document): (string | null)[] {
@@ -88,6 +89,11 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
         break;
       }
       const prev = acc;
+      if (prev) {
+        // Neither the word nor its genitive stem continues an alias here: no joined window can match or extend.
+        const n = index.next.get(prev);
+        if (!n || (!n.has(key) && !(key.length >= 5 && key.endsWith("s") && n.has(key.slice(0, -1))))) break;
+      }
       acc = prev ? `${prev} ${key}` : key;
       const hits = index.hits.get(acc);
       if (hits) best = { startTok: i, endTok: k, hits, rule: "alias" };
@@ -97,7 +103,7 @@ export function findAliasCandidates(doc: Document, kb: KnowledgeBase, keys: (str
       }
       if (!index.prefixes.has(acc)) break;
     }
-    if (!best && keys[i]!.length >= 8 && /^\p{Lu}/u.test(text[tokens[i]!.start]!)) {
+    if (!best && keys[i]!.length >= 8 && startsUpper(text[tokens[i]!.start]!)) {
       const key = keys[i]!;
       const words = kb.typoCandidates(key);
       const stem = key.endsWith("s") ? kb.typoCandidates(key.slice(0, -1)) : [];
@@ -229,7 +235,7 @@ function surnameAloneAllowed(c: Candidate, keys: (string | null)[], tokens: Toke
     const t = tokens[k];
     if (!t || t.kind !== "word" || t.sentence !== tokens[c.startTok]!.sentence) return false;
     const kk = keys[k]!;
-    if (!/^\p{Lu}/u.test(text[t.start]!) || rc.names.nonNameWords.has(kk) || rc.names.titles.has(kk) || rc.names.functionWords.has(kk)) return false;
+    if (!startsUpper(text[t.start]!) || rc.names.nonNameWords.has(kk) || rc.names.titles.has(kk) || rc.names.functionWords.has(kk)) return false;
     // German nouns are capitalized: only a first name before the surname makes it a longer name.
     return rc.german ? rc.names.firstNames.has(kk) : true;
   };
@@ -261,7 +267,7 @@ export function localMentions(doc: Document, keys: (string | null)[], locals: Lo
   for (const l of locals) for (const s of l.person.surnames) if (!bySurname.has(s.join(" "))) bySurname.set(s.join(" "), l.person);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (keys[i] == null || covered[t.start] || !/^\p{Lu}/u.test(text[t.start]!)) continue;
+    if (keys[i] == null || covered[t.start] || !startsUpper(text[t.start]!)) continue;
     for (const n of [3, 2, 1]) {
       const idx: number[] = [];
       for (let k = i; k < tokens.length && idx.length < n; k++) {

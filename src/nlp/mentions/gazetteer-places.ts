@@ -1,4 +1,5 @@
 // Towns the KB does not list, found in the GeoNames gazetteer: capitalized words nothing else claimed.
+import { startsUpper } from "../../core/chars.js";
 import { coveredTokens } from "../../core/spans.js";
 import type { Document, EntityInfo, Mention } from "../../core/types.js";
 import { gazetteer, gazetteerId } from "../../kb/gazetteer.js";
@@ -21,7 +22,7 @@ export function gazetteerMentions(
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (keys[i] == null || covered[i] || !/^\p{Lu}/u.test(text[t.start]!) || !index.prefixes.has(keys[i]!) && !index.hits.has(keys[i]!)) continue;
+    if (keys[i] == null || covered[i] || !startsUpper(text[t.start]!) || !index.prefixes.has(keys[i]!) && !index.hits.has(keys[i]!)) continue;
     let acc = "";
     let best: { end: number; row: (typeof index.hits extends Map<string, (infer R)[]> ? R : never) } | null = null;
     for (let k = i; k < tokens.length && k < i + 6; k++) {
@@ -30,6 +31,8 @@ export function gazetteerMentions(
         if (text[tokens[k]!.start] === "-" && tokens[k - 1]!.end === tokens[k]!.start) continue;
         break;
       }
+      // A word that continues no place name after the window so far: stop before joining and hashing.
+      if (acc && !index.next.get(acc)?.has(keys[k]!)) break;
       acc = acc ? `${acc} ${keys[k]}` : keys[k]!;
       const rows = index.hits.get(acc);
       if (rows) best = { end: k, row: rows[0]! };

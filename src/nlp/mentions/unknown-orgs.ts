@@ -1,4 +1,5 @@
 // Organizations the KB does not know: capitalized phrases opened or closed by an organization word, compounds, acronyms.
+import { startsUpper } from "../../core/chars.js";
 import { lexicon } from "../../core/lexicon.js";
 import { coveredTokens } from "../../core/spans.js";
 import type { Document, EntityInfo, Mention } from "../../core/types.js";
@@ -44,7 +45,7 @@ export function orgLexicon(lang: string): OrgLexicon {
   return l;
 }
 
-const isUpperStart = (s: string) => /^\p{Lu}/u.test(s);
+const isUpperStart = startsUpper;
 
 /** Organization mentions on tokens not covered by `taken`; their entities are added to `entities`. */
 export function findUnknownOrgs(doc: Document, keys: (string | null)[], taken: Mention[], names: NameLexicon, lang: string, entities: Map<string, EntityInfo>): Mention[] {

@@ -1,4 +1,5 @@
 // People the KB does not know: capitalized name sequences confirmed by a first name, a title, a reporting verb or an apposition.
+import { startsUpper } from "../../core/chars.js";
 import type { Document, Token } from "../../core/types.js";
 import { tokenKey } from "../../kb/alias-trie.js";
 import type { NameLexicon } from "./name-lexicon.js";
@@ -17,7 +18,7 @@ export interface LocalSpan {
   rule: string;
 }
 
-const isUpperStart = (s: string) => /^\p{Lu}/u.test(s);
+const isUpperStart = startsUpper;
 const isAllCaps = (s: string) => s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
 
 /**
@@ -193,7 +194,7 @@ function titleCaseSentences(tokens: Token[], text: string, german: boolean): Uin
   for (const t of tokens) {
     if (t.kind !== "word" || t.end - t.start < 4) continue;
     words[t.sentence]!++;
-    if (/^\p{Lu}/u.test(text[t.start]!)) caps[t.sentence]!++;
+    if (startsUpper(text[t.start]!)) caps[t.sentence]!++;
   }
   const out = new Uint8Array(n);
   // German capitalizes nouns, so only near-complete capitalization counts there.

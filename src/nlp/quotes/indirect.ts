@@ -6,7 +6,16 @@ import { addReferent, frameSpeaker, previousSubject, toSpeaker, type Speaker, ty
 import { tokenize, isCap } from "./tokens.js";
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
-const words = (s: string) => s.match(WORDS) ?? [];
+// The same clause is counted and searched several times in a row: the last answer is kept (callers only read it).
+let lastClause: string | null = null;
+let lastWords: readonly string[] = [];
+function words(s: string): readonly string[] {
+  if (s !== lastClause) {
+    lastWords = s.match(WORDS) ?? [];
+    lastClause = s;
+  }
+  return lastWords;
+}
 const TRAIL = /[\s.!?,;:"“”„»«‚‘’'–—-]/;
 
 export function findIndirectQuotes(c: SpeakerCtx, direct: Quote[]): Quote[] {
@@ -181,7 +190,7 @@ function markerSpeaker(c: SpeakerCtx, s: Sentence, cue: Cue): Speaker | null {
       if (t.text === "," || t.text === ".") break;
       continue;
     }
-    const f = ff(t.text);
+    const f = t.f;
     if (l.anonymous.has(f) || /kreisen?$/.test(f)) return { entity: null, note: `anonymous: ${t.text}`, rule: "marker:anonymous" };
     if (f === "eigenen" || f === "own") {
       // "eigenen Angaben zufolge": the sentence's own subject.
@@ -210,7 +219,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
       // Skip the addressee: "told VOA", "told reporters", "told VOA's Korean Service".
       let n = 0;
       // A determiner only opens the addressee ("told the newspaper"); after it come capitalized words ("VOA's Korean Service").
-      while (k < toks.length && n < 5 && toks[k]!.word && ff(toks[k]!.text) !== "that" && (n === 0 || isCap(toks[k]!.text) || (n === 1 && l.determiners.has(ff(toks[k - 1]!.text))))) {
+      while (k < toks.length && n < 5 && toks[k]!.word && toks[k]!.f !== "that" && (n === 0 || isCap(toks[k]!.text) || (n === 1 && l.determiners.has(toks[k - 1]!.f)))) {
         k++;
         n++;
       }
@@ -220,11 +229,11 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     for (let guard = 0; guard < 3; guard++) {
       const t = toks[k];
       if (!t || !t.word) break;
-      const f = ff(t.text);
+      const f = t.f;
       if (l.prepositions.has(f) && f !== "that") {
         let e = k + 1;
-        while (e < toks.length && e < k + 6 && toks[e]!.word && ff(toks[e]!.text) !== "that" && !(e > k + 1 && !isCap(toks[e]!.text) && !l.determiners.has(ff(toks[e]!.text)) && e > k + 3)) e++;
-        if (toks[e] && ff(toks[e]!.text) !== "that" && toks[e]!.word && e >= k + 6) break;
+        while (e < toks.length && e < k + 6 && toks[e]!.word && toks[e]!.f !== "that" && !(e > k + 1 && !isCap(toks[e]!.text) && !l.determiners.has(toks[e]!.f) && e > k + 3)) e++;
+        if (toks[e] && toks[e]!.f !== "that" && toks[e]!.word && e >= k + 6) break;
         k = e;
         continue;
       }
@@ -237,7 +246,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     }
     let that = false;
     if (toks[k]?.text === ",") k++;
-    if (toks[k] && ff(toks[k]!.text) === "that") {
+    if (toks[k] && toks[k]!.f === "that") {
       that = true;
       k++;
       if (toks[k]?.text === ",") k++;
@@ -245,7 +254,7 @@ function englishSentence(c: SpeakerCtx, s: Sentence, direct: Quote[]): Quote[] {
     const first = toks[k];
     if (!first || !first.word) continue;
     if (!that && !l.clauseLemmas.has(cue.lemma)) continue;
-    const fw = ff(first.text);
+    const fw = first.f;
     if (!that && (l.prepositions.has(fw) || fw === "to" || fw === "about")) continue;
     // "said Oh Ei Sun, senior fellow …": an inverted subject, not a clause.
     if (!that && isCap(first.text) && /^[^,.]{0,40},/.test(text.slice(first.start, s.end)) && !/^(The|A|An|It|He|She|They|We|This|There)$/.test(first.text)) {

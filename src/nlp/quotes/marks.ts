@@ -18,6 +18,8 @@ export interface Marked {
   close: number;
 }
 
+const OPENERS = new RegExp(`[${Object.keys(PAIRS).join("")}]`, "g");
+
 const letterOrDigit = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
 /** Every quoted span, left to right, not nested; a quote never runs across a paragraph break. */
@@ -28,6 +30,11 @@ export function findMarked(text: string): Marked[] {
   // Without this a run of unclosed marks costs 3000 steps each (a megabyte of „ took minutes).
   const scanned = new Map<string, { until: number; final: boolean }>();
   for (let i = 0; i < text.length; i++) {
+    // Jump to the next quotation mark: one regex scan instead of a table lookup per character.
+    OPENERS.lastIndex = i;
+    const hit = OPENERS.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const open = text[i]!;
     const closers = PAIRS[open];
     if (!closers) continue;

@@ -36,8 +36,8 @@ const MAX_NAME_TOKENS = 24;
 
 const isInitial = (toks: Tok[], i: number) => /^\p{Lu}$/u.test(toks[i]!.text) && toks[i + 1]?.text === ".";
 
-function isOrgHead(l: QuoteLex, w: string): boolean {
-  const f = ff(w);
+/** `f`: the folded word. */
+function isOrgHead(l: QuoteLex, f: string): boolean {
   if (l.orgHeads.has(f)) return true;
   if (l.lang === "de") for (const h of l.orgHeads) if (f.length > h.length + 2 && f.endsWith(h)) return true;
   return false;
@@ -61,7 +61,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
     const t = toks[k];
     if (!t) return false;
     if (t.text === "." && k > 0 && isInitial(toks, k - 1)) return true;
-    return t.word && !isCap(t.text) && l.nameParticles.has(ff(t.text)) && ok(k + 1);
+    return t.word && !isCap(t.text) && l.nameParticles.has(t.f) && ok(k + 1);
   };
   if (!ok(i)) return null;
   let a = i;
@@ -78,7 +78,7 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   while (a <= b) {
     const t = toks[a]!;
     const m = mentionAt(mentions, t.start, skip);
-    const f = ff(t.text);
+    const f = t.f;
     const titleCompound = l.lang === "de" && l.titleList.some((x) => f.length > x.length + 2 && f.endsWith(x));
     if (l.stopCaps.has(t.text) || l.titles.has(f) || titleCompound || (m && m.type !== "person" && m.end <= toks[b]!.end)) a++;
     else break;
@@ -86,14 +86,14 @@ export function nameAround(toks: Tok[], i: number, l: QuoteLex, mentions: readon
   let words = 0;
   for (let k = a; k <= b; k++) {
     const t = toks[k]!;
-    if (isOrgHead(l, t.text)) return null;
+    if (isOrgHead(l, t.f)) return null;
     if (l.stopCaps.has(t.text)) return null;
     const m = mentionAt(mentions, t.start, skip);
     // Any KB match inside: the KB mention is the better reading ("Ministerpräsident Benjamin Netanjahu").
     if (m) return null;
-    const f = ff(t.text);
+    const f = t.f;
     if (l.notNameSuffixes.some((x) => f.endsWith(x))) return null;
-    if (t.word && !isInitial(toks, k) && !l.nameParticles.has(ff(t.text))) words++;
+    if (t.word && !isInitial(toks, k) && !l.nameParticles.has(t.f)) words++;
   }
   if (words < 2) return null;
   // A name covered by one KB person mention is that person, not an unknown name.

@@ -53,13 +53,12 @@ export interface Cand {
 
 const ANON_DE_SUFFIX = ["kreisen", "kreise", "quelle", "quellen", "insidern"];
 
-function isAnon(l: QuoteLex, w: string): boolean {
-  const f = ff(w);
+/** `f`: the folded word. */
+function isAnon(l: QuoteLex, f: string): boolean {
   if (l.anonymous.has(f)) return true;
   return l.lang === "de" && ANON_DE_SUFFIX.some((s) => f.length > s.length + 3 && f.endsWith(s));
 }
-function isSpokes(l: QuoteLex, w: string): boolean {
-  const f = ff(w);
+function isSpokes(l: QuoteLex, f: string): boolean {
   if (l.spokesperson.has(f)) return true;
   return l.lang === "de" && (f.endsWith("sprecher") || f.endsWith("sprecherin"));
 }
@@ -76,9 +75,9 @@ function governor(toks: Tok[], i: number, l: QuoteLex, mentions: readonly Mentio
       }
       return -1;
     }
-    const f = ff(t.text);
+    const f = t.f;
     // "Secretary of State": a preposition inside a title.
-    if (l.prepositions.has(f) && k > 0 && l.titles.has(ff(toks[k - 1]!.text)) && l.titles.has(ff(toks[k + 1]?.text ?? ""))) {
+    if (l.prepositions.has(f) && k > 0 && l.titles.has(toks[k - 1]!.f) && l.titles.has((toks[k + 1]?.f ?? ""))) {
       k--;
       continue;
     }
@@ -118,7 +117,7 @@ function candidates(c: SpeakerCtx, toks: Tok[], names = true): Cand[] {
     let cand: Cand | null = null;
     // A mention that covers only the front of a compound ("EU-Außenbeauftragte") modifies it; it does not speak.
     if (m && m.end < t.end && m.form !== "role") continue;
-    const f0 = ff(t.text);
+    const f0 = t.f;
     const pronounLike = l.pron.m.has(f0) || l.pron.f.has(f0) || l.pron.n.has(f0) || l.pron.plural.has(f0);
     // One-word person matches that are pronouns or function words ("He" → Liu He, "In" → Moon Jae-in) are not names.
     const falseName = m && m.type === "person" && m.form !== "role" && m.start === t.start && m.end === t.end && (pronounLike || l.stopCaps.has(t.text));
@@ -133,28 +132,28 @@ function candidates(c: SpeakerCtx, toks: Tok[], names = true): Cand[] {
       const nm = nameAround(toks, k, l, c.mentions);
       if (nm && nm.first >= k) cand = { kind: "name", first: nm.first, last: nm.last, start: nm.start, end: nm.end, text: text.slice(nm.start, nm.end), object: false, source: false };
     }
-    const f = ff(t.text);
+    const f = t.f;
     if (!cand) {
       if (l.pron.m.has(f) || l.pron.f.has(f) || l.pron.n.has(f) || l.pron.plural.has(f) || l.pron.impersonal.has(f)) {
         cand = { kind: "pronoun", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
-      } else if (isAnon(l, t.text)) {
+      } else if (isAnon(l, f)) {
         cand = { kind: "anon", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
-      } else if (isSpokes(l, t.text)) {
+      } else if (isSpokes(l, f)) {
         cand = { kind: "spokes", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
-      } else if (l.titles.has(f) && k > 0 && l.determiners.has(ff(toks[k - 1]!.text)) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
+      } else if (l.titles.has(f) && k > 0 && l.determiners.has(toks[k - 1]!.f) && !(toks[k + 1]?.word && isCap(toks[k + 1]!.text) && l.lang === "en")) {
         // "der Präsident erklärte", "the president said": a role without a name points back to the last person.
         cand = { kind: "role", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       } else if (isCap(t.text) && !l.stopCaps.has(t.text) && !l.titles.has(f) && !l.verbs.has(f) && !l.nouns.has(f) && !l.orgHeads.has(f) && t.text.length > 1 && t.text !== t.text.toUpperCase()) {
         // A lone capitalized word: an earlier person's surname ("said Casin"); in German only when such a person exists.
         const known = knownNameWords(c).has(f) && c.referents.some((r) => r.pos < t.start && r.type === "person" && nameWords(r.entity, c).includes(f));
-        if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(ff(toks[k - 1]!.text)))))
+        if (known || (l.lang === "en" && !(k > 0 && l.determiners.has(toks[k - 1]!.f))))
           cand = { kind: "surname", first: k, last: k, start: t.start, end: t.end, text: t.text, object: false, source: false };
       }
     }
     if (!cand) continue;
     const g = governor(toks, cand.first, l, c.mentions);
     if (g >= 0) {
-      const gf = ff(toks[g]!.text);
+      const gf = toks[g]!.f;
       if (l.sourcePrepositions.has(gf)) cand.source = true;
       if (l.prepositions.has(gf)) cand.object = true;
       const lemma = l.verbs.get(gf);
@@ -193,7 +192,12 @@ function candidates(c: SpeakerCtx, toks: Tok[], names = true): Cand[] {
   return out.filter((x, i) => !(x.kind === "spokes" && out[i + 1] && out[i + 1]!.first - x.last <= 1));
 }
 
-const wordIndex = (toks: Tok[], i: number) => toks.slice(0, i).filter((t) => t.word).length;
+/** Word tokens before each token index (one extra entry for the end): word distances without recounting. */
+function wordIndexes(toks: Tok[]): Int32Array {
+  const out = new Int32Array(toks.length + 1);
+  for (let i = 0; i < toks.length; i++) out[i + 1] = out[i]! + (toks[i]!.word ? 1 : 0);
+  return out;
+}
 
 /** The speaker of a frame; `verbAt` is the offset of the reporting word, `side` where the frame stands relative to the quote. */
 export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: number, side: "after" | "before"): Speaker | null {
@@ -202,8 +206,10 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   const vi = toks.findIndex((t) => t.start === verbAt);
   if (vi < 0) return null;
   const cands = candidates(c, toks);
+  const wi = wordIndexes(toks);
+  const wordIndex = (_: Tok[], i: number) => wi[i]!;
   const medium = findMedium(c, toks, cands);
-  const vf = ff(toks[vi]!.text);
+  const vf = toks[vi]!.f;
   // "erfuhr die Agentur aus Diplomatenkreisen": the source follows a source preposition.
   if (l.sourceVerbs.has(vf)) {
     const src = cands.find((x) => x.source && x.first > vi);
@@ -211,7 +217,7 @@ export function frameSpeaker(c: SpeakerCtx, from: number, to: number, verbAt: nu
   }
   // "hieß es", "heißt es": impersonal, unless an institution is named as the source ("aus dem Weißen Haus").
   const next = toks[vi + 1];
-  if (next && l.pron.impersonal.has(ff(next.text)) && l.impersonal.some((p) => p.startsWith(vf))) {
+  if (next && l.pron.impersonal.has(next.f) && l.impersonal.some((p) => p.startsWith(vf))) {
     const src = cands.find((x) => x.source && (x.kind === "entity" || x.kind === "anon"));
     if (src) return toSpeaker(c, src, "impersonal-source", medium);
     // "Biden reagierte mit einer Erklärung. Er sei …, hieß es darin.": the previous sentence's subject.
@@ -305,7 +311,7 @@ function findMedium(c: SpeakerCtx, toks: Tok[], cands: Cand[]): string | null {
     // "dem US-Sender Fox News", "told the newspaper Kommersant"
     const prev = toks[x.first - 1];
     if (prev && prev.word) {
-      const pf = ff(prev.text);
+      const pf = prev.f;
       if (l.mediaList.some((w) => pf.endsWith(w))) return x.text;
     }
   }
@@ -391,11 +397,11 @@ function unknownContaining(c: SpeakerCtx, pos: number, word: string): string | n
 const knownCache = new WeakMap<Referent[], { n: number; words: Set<string> }>();
 function knownNameWords(c: SpeakerCtx): Set<string> {
   let k = knownCache.get(c.referents);
-  if (!k || k.n !== c.referents.length) {
-    const words = new Set<string>();
-    for (const r of c.referents) if (r.type === "person") for (const w of nameWords(r.entity, c)) words.add(w);
-    k = { n: c.referents.length, words };
-    knownCache.set(c.referents, k);
+  if (!k) knownCache.set(c.referents, (k = { n: 0, words: new Set<string>() }));
+  // The list only grows by push (buildReferents) or by addReferent, which adds its words itself: new words only.
+  for (; k.n < c.referents.length; k.n++) {
+    const r = c.referents[k.n]!;
+    if (r.type === "person") for (const w of nameWords(r.entity, c)) k.words.add(w);
   }
   return k.words;
 }
@@ -451,7 +457,7 @@ export function buildReferents(c: Omit<SpeakerCtx, "referents">, quoted: readonl
       const gt = g >= 0 ? toks[g]! : undefined;
       const clauseInitial = g < 0 || (gt !== undefined && /^(und|and|but|aber)$/i.test(gt.text));
       const nextTok = toks[x.last + 1];
-      const beforeVerb = !!nextTok && l.verbs.has(ff(nextTok.text));
+      const beforeVerb = !!nextTok && l.verbs.has(nextTok.f);
       const e = x.entity && c.kb ? c.kb.entity(x.entity) : undefined;
       out.push({
         pos: x.start,
@@ -469,7 +475,15 @@ export function buildReferents(c: Omit<SpeakerCtx, "referents">, quoted: readonl
 export function addReferent(c: SpeakerCtx, pos: number, entity: string): void {
   const e = c.kb?.entity(entity);
   const r: Referent = { pos, entity, type: e ? e.type : "person", gender: e?.gender ?? null, subject: true };
+  // Keep the name-word cache of this list in step: bring it up to date, then count the inserted referent (it may
+  // land before the end, where the catch-up loop would not see it).
+  const k = knownCache.get(c.referents);
+  if (k) knownNameWords(c);
   let i = c.referents.length;
   while (i > 0 && c.referents[i - 1]!.pos > pos) i--;
   c.referents.splice(i, 0, r);
+  if (k) {
+    k.n++;
+    if (r.type === "person") for (const w of nameWords(r.entity, c)) k.words.add(w);
+  }
 }

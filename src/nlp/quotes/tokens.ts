@@ -1,10 +1,13 @@
 // A small tokenizer for frames: words (with inner periods of initials and abbreviations) and punctuation, with offsets.
+import { ff } from "./lex.js";
 export interface Tok {
   text: string;
   start: number;
   end: number;
   /** A word (letters/digits) rather than punctuation. */
   word: boolean;
+  /** `ff(text)`, folded once when the text is scanned: the stage compares folded words many times per token. */
+  f: string;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -35,16 +38,20 @@ function scan(s: string, from: number): Tok[] {
     }
     if (letterOrDigit(ch)) {
       let j = i + 1;
+      let ascii = s.charCodeAt(i) < 128;
       while (j < n) {
         const d = s[j]!;
         if (inner(d)) j++;
         else if (d === "." && j + 1 < n && /\p{L}/u.test(s[j + 1]!)) j++;
         else break;
+        if (s.charCodeAt(j - 1) >= 128) ascii = false;
       }
-      out.push({ text: s.slice(i, j), start: from + i, end: from + j, word: true });
+      const text = s.slice(i, j);
+      // An ASCII word folds to its lower case (nothing to decompose, no ß): no memo lookup needed.
+      out.push({ text, start: from + i, end: from + j, word: true, f: ascii ? text.toLowerCase() : ff(text) });
       i = j;
     } else {
-      out.push({ text: ch, start: from + i, end: from + i + 1, word: false });
+      out.push({ text: ch, start: from + i, end: from + i + 1, word: false, f: ff(ch) });
       i++;
     }
   }

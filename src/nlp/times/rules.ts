@@ -58,6 +58,11 @@ export interface RuleSet {
   prefixes: Map<string, Prefix[]>;
   /** Token test for one-word duration compounds ("zweistündige", "30-tägigen"). */
   compound: RegExp;
+  /**
+   * Lower-case last letters of the compound endings, when all are ASCII letters: a word ending in another ASCII
+   * character cannot match `compound` (which is tried on nearly every long word and scans it from each position).
+   */
+  compoundLast: Set<string> | null;
   compoundRule: Rule;
   past: Set<string>;
   future: Set<string>;
@@ -80,15 +85,17 @@ export function rulesFor(lang: string): RuleSet {
   return set;
 }
 
+const NONE: readonly Cand[] = Object.freeze([]);
+
 /** Runs the rules and prefixes that can start at `pos` (a token start); returns every candidate found there. */
-export function candidatesAt(rs: RuleSet, text: string, pos: number, word: string, depth = 0): Cand[] {
-  const out: Cand[] = [];
+export function candidatesAt(rs: RuleSet, text: string, pos: number, word: string, depth = 0): readonly Cand[] {
   const c0 = word.charCodeAt(0);
   const key = c0 >= 48 && c0 <= 57 ? "#" : word.toLowerCase();
   const rules = rs.byFirst.get(key);
   const prefixes = depth < 2 ? rs.prefixes.get(key) : undefined;
-  // Most tokens start nothing: leave before slicing the text.
-  if (!rules && !prefixes && (key === "#" || word.length < 6 || !rs.compound.test(word))) return out;
+  // Most tokens start nothing: leave before slicing the text (and without a new array).
+  if (!rules && !prefixes && (key === "#" || word.length < 6 || !maybeCompound(rs, word))) return NONE;
+  const out: Cand[] = [];
   const slice = text.slice(pos, pos + WINDOW);
   if (rules) {
     for (const r of rules) {
@@ -126,6 +133,14 @@ export function candidatesAt(rs: RuleSet, text: string, pos: number, word: strin
     }
   }
   return out;
+}
+
+/** Whether `word` may be a one-word duration compound: its last letter first, then the pattern. */
+function maybeCompound(rs: RuleSet, word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  // Non-ASCII letters may case-fold onto ASCII ones under the "iu" flags ("ſ" → "s"): those go to the pattern.
+  if (rs.compoundLast && last < 128 && !rs.compoundLast.has(word[word.length - 1]!.toLowerCase())) return false;
+  return rs.compound.test(word);
 }
 
 const foldKey = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss");
@@ -716,6 +731,9 @@ function build(lex: TimeLexicon, lang: string): RuleSet {
   };
   rule("duration-compound", "#", `(?:(${NUMW})|(\\d+)\\s*-\\s*)(${ADJ})(?:${END})`, compoundRule.make);
   const compound = new RegExp(`(?:${ADJ})(?:${END})$`, "iu");
+  // The endings alt() keeps (it drops empty ones); an empty list matches nothing, so no last letter can do.
+  const endings = lex.unitAdjectiveEndings.filter((e) => e);
+  const compoundLast = endings.every((e) => /[a-z]$/i.test(e)) ? new Set(endings.map((e) => e[e.length - 1]!.toLowerCase())) : null;
 
   // --- prefixes: modifiers that wrap an expression -----------------------------------------------------------
   const PART = alt(Object.keys(lex.parts));
@@ -756,7 +774,7 @@ function build(lex: TimeLexicon, lang: string): RuleSet {
   const past = new Set(lex.pastCues.flatMap((s) => [s.toLowerCase(), foldKey(s.toLowerCase())]));
   const weakPast = new Set((lex.weakPastCues ?? []).flatMap((s) => [s.toLowerCase(), foldKey(s.toLowerCase())]));
   const future = new Set(lex.futureCues.flatMap((s) => [s.toLowerCase(), foldKey(s.toLowerCase())]));
-  return { lex, byFirst, prefixes, compound, compoundRule, past, future, weakPast, lowerOnly };
+  return { lex, byFirst, prefixes, compound, compoundLast, compoundRule, past, future, weakPast, lowerOnly };
 }
 
 /** PXD, PXY, PTXH, PTXM: an unspecified number of units. */

@@ -2,7 +2,18 @@
 import type { Sentence, Token } from "../../core/types.js";
 
 // Words keep inner apostrophes ("Putin's", "don't"); hyphens split ("US-Präsident" → US, -, Präsident).
-const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’](?=[\p{L}]))*|\p{N}+(?:[.,:]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+// The branch that matched gives the kind: a letter or mark starts a word, a digit a number; a lone other character is
+// punctuation or a symbol, decided once per character.
+const TOKEN = /([\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’](?=[\p{L}]))*)|(\p{N}+(?:[.,:]\p{N}+)*)|[^\s\p{L}\p{N}]/gu;
+const otherKind = new Map<string, Token["kind"]>();
+function kindOfOther(ch: string): Token["kind"] {
+  let k = otherKind.get(ch);
+  if (k === undefined) {
+    k = /^[\p{P}]/u.test(ch) ? "punct" : "symbol";
+    if (otherKind.size < 10_000) otherKind.set(ch, k);
+  }
+  return k;
+}
 
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
@@ -11,7 +22,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
       const t = m[0];
-      const kind = /^\p{N}/u.test(t) ? "number" : /^[\p{L}\p{M}]/u.test(t) ? "word" : /^[\p{P}]/u.test(t) ? "punct" : "symbol";
+      const kind = m[1] !== undefined ? "word" : m[2] !== undefined ? "number" : kindOfOther(t);
       out.push({ start: s.start + m.index, end: s.start + m.index + t.length, kind, sentence: si });
     }
   });
