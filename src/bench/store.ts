@@ -1,5 +1,6 @@
 // Store bench: ingest rate into SQLite (store only, from extracted records; and end to end, from plain text) and peak RSS.
-// Usage: node dist/bench/store.js [--records N] [--articles N] [--db PATH] [--json]
+// Usage: node dist/bench/store.js [--records N] [--articles N] [--db PATH] [--keep] [--json]
+// --keep leaves the store-only database at --db (e.g. the 100k store for the API bench: api-bench.js --db PATH).
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
 };
 const rssMB = () => +(process.resourceUsage().maxRSS / 1024).toFixed(0);
 
-export function runStoreBench(records: number, articles: number, dbPath?: string): StoreBench {
+export function runStoreBench(records: number, articles: number, dbPath?: string, keep = false): StoreBench {
   const ctx = makeContext();
   const base: RawArticle[] = [];
   for (const r of readInputs([join(EXAMPLES_DIR, "corpus")])) if ("article" in r) base.push(r.article);
@@ -47,16 +48,21 @@ export function runStoreBench(records: number, articles: number, dbPath?: string
   db.pragma("wal_checkpoint(TRUNCATE)");
   const size = (db.prepare("SELECT page_count * page_size b FROM pragma_page_count(), pragma_page_size()").get() as { b: number }).b;
   db.close();
-  clean();
+  if (!keep) clean();
 
   let endToEnd: StoreBench["endToEnd"] = null;
   if (articles > 0) {
-    db = openStore(path);
+    const e2e = keep ? `${path}.e2e` : path;
+    const cleanE2e = () => {
+      for (const s of ["", "-wal", "-shm"]) rmSync(e2e + s, { force: true });
+    };
+    cleanE2e();
+    db = openStore(e2e);
     const c0 = process.cpuUsage();
     const e = ingestResults(db, ctx, syntheticArticles(base, articles), { batchSize: 200 });
     const ce = cpuSeconds(c0);
     db.close();
-    clean();
+    cleanE2e();
     endToEnd = { articles: e.added, seconds: +e.seconds.toFixed(2), articlesPerSecond: +(e.added / e.seconds).toFixed(1), cpuSeconds: +ce.toFixed(2), perCpuSecond: +(e.added / ce).toFixed(1) };
   }
   return {
@@ -74,8 +80,8 @@ export function printStoreBench(r: StoreBench): void {
 }
 
 if (process.argv[1] && /bench[\\/]store\.js$/.test(process.argv[1])) {
-  const { values } = parseArgs({ options: { records: { type: "string", default: "20000" }, articles: { type: "string", default: "1000" }, db: { type: "string" }, json: { type: "boolean", default: false } } });
-  const r = runStoreBench(Number(values.records), Number(values.articles), values.db);
+  const { values } = parseArgs({ options: { records: { type: "string", default: "20000" }, articles: { type: "string", default: "1000" }, db: { type: "string" }, keep: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
+  const r = runStoreBench(Number(values.records), Number(values.articles), values.db, values.keep && !!values.db);
   console.log(JSON.stringify(r));
   if (!values.json) printStoreBench(r);
 }
