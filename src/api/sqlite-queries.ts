@@ -11,7 +11,7 @@ import type {
   PromiseItem, Quote, SearchFacets, SearchHit, SearchResult, Stats, StatusStep, StoryQueries, TimelineFilters, TimelineItem,
 } from "./contract.js";
 import { loadCapitals } from "./capitals.js";
-import { precisionOf, publishedDay } from "./dates.js";
+import { addDays, precisionOf, publishedDay } from "./dates.js";
 import { readIngestInput, type InputOptions } from "./ingest-input.js";
 import { fold, matchAll, queryTerms, snippet } from "./text-match.js";
 import { ingestRecords } from "../store/ingest.js";
@@ -96,6 +96,10 @@ const SEARCH_CAP = 200;
 /** Documents whose events a search reads for matching evidence. */
 const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
+/** The timeline's order (index clusters_timeline, migration 3): best date, else first report; undated last. */
+const ORDER_KEY = "coalesce(c.date_start, c.first_published, '9999')";
+/** An actor in more clusters than this is filtered by probing (see SqliteQueries.clusterWhere). */
+const PROBE_ACTOR_CLUSTERS = 2000;
 const BROKEN = new Set(["cancelled", "denied", "rejected"]);
 
 /** A LIKE pattern that matches the text literally (%, _ and \ escaped). */
@@ -139,6 +143,36 @@ export class SqliteQueries implements StoryQueries {
 
   // ---- timeline -------------------------------------------------------------------------
 
+  /** Prepared statements by SQL text: a timeline page runs the same few shapes over and over. */
+  private readonly stmts = new Map<string, SqlStatement>();
+  private st(sql: string): SqlStatement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /**
+   * Aggregates that only a write changes (a filter's total, the widest cluster), memoized until the
+   * store changes: PRAGMA data_version moves when another connection commits (a running `dossier
+   * ingest`), `writes` when this one ingests.
+   */
+  private readonly memo = new Map<string, number>();
+  private memoVersion = "";
+  private writes = 0;
+  private memoized(key: string, compute: () => number): number {
+    const v = `${(this.st("PRAGMA data_version").get() as { data_version: number }).data_version}:${this.writes}`;
+    if (v !== this.memoVersion) {
+      this.memo.clear();
+      this.memoVersion = v;
+    }
+    let n = this.memo.get(key);
+    if (n === undefined) {
+      if (this.memo.size > 10_000) this.memo.clear();
+      this.memo.set(key, (n = compute()));
+    }
+    return n;
+  }
+
   private clusterWhere(f: TimelineFilters): { sql: string; args: unknown[] } {
     // The same conditions as the CLI's timeline (undated clusters count by their first report).
     const { where, args } = clusterConditions({
@@ -146,8 +180,25 @@ export class SqliteQueries implements StoryQueries {
       ...(f.status ? { status: f.status } : {}),
       ...(f.from ? { from: f.from } : {}),
       ...(f.to ? { to: f.to } : {}),
-      ...(f.actor ? { actorKeys: [f.actor] } : {}),
+      ...(f.actor && !this.probeActor(f) ? { actorKeys: [f.actor] } : {}),
     });
+    if (f.actor && this.probeActor(f)) {
+      // A frequent actor (a president is in most clusters) or a date window: probe each cluster the
+      // timeline order visits instead of first collecting all of the actor's clusters.
+      where.push("EXISTS (SELECT 1 FROM cluster_participants p WHERE p.entity_key = ? AND p.cluster_id = c.id)");
+      args.push(f.actor);
+    }
+    // The same date window again, on the timeline's own order (index clusters_timeline), so that a
+    // window late in the store does not scan every cluster before it. A cluster starts at most the
+    // widest cluster's span before it ends, which bounds the start from below.
+    if (f.to) {
+      where.push(`${ORDER_KEY} <= ?`);
+      args.push(f.to);
+    }
+    if (f.from) {
+      where.push(`${ORDER_KEY} >= ?`);
+      args.push(addDays(f.from, -this.widestSpan()));
+    }
     if (f.outlet || f.language) {
       const sub: string[] = [];
       if (f.outlet) {
@@ -165,6 +216,19 @@ export class SqliteQueries implements StoryQueries {
       args.push(like(term));
     }
     return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
+  }
+
+  /** Whether an actor filter probes clusters one by one (see clusterWhere) rather than listing the actor's clusters. */
+  private probeActor(f: TimelineFilters): boolean {
+    if (!f.actor) return false;
+    if (f.from || f.to) return true;
+    const n = this.memoized(`actor:${f.actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(f.actor) as { n: number }).n);
+    return n > PROBE_ACTOR_CLUSTERS;
+  }
+
+  /** Days between start and end of the widest dated cluster (undated ones sit on one day). */
+  private widestSpan(): number {
+    return this.memoized("widest", () => Math.ceil((this.st("SELECT coalesce(max(julianday(date_end) - julianday(date_start)), 0) d FROM clusters").get() as { d: number }).d));
   }
 
   private toItem(r: ClusterRow): TimelineItem {
@@ -189,10 +253,13 @@ export class SqliteQueries implements StoryQueries {
 
   private clusterRows(f: TimelineFilters, p: PageRequest | null): { rows: ClusterRow[]; total: number } {
     const w = this.clusterWhere(f);
-    const total = (this.db.prepare(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n;
-    const limit = p ? `LIMIT ${p.limit} OFFSET ${p.offset}` : "";
-    const rows = this.db.prepare(`SELECT c.* FROM clusters c ${w.sql} ORDER BY coalesce(c.date_start, c.first_published, '9999'), c.id ${limit}`).all(...w.args) as ClusterRow[];
-    return { rows, total };
+    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, () => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
+    if (!p) return { rows: this.st(`SELECT c.* FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as ClusterRow[], total };
+    // The page's ids first, from the narrow timeline index (an offset deep into the store skips index
+    // entries, not cluster rows with their histories), then their rows.
+    const ids = this.st(`SELECT c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...w.args, p.limit, p.offset) as { id: string }[];
+    const one = this.st("SELECT * FROM clusters WHERE id = ?");
+    return { rows: ids.map((r) => one.get(r.id) as ClusterRow), total };
   }
 
   async stats(): Promise<Stats> {
@@ -540,6 +607,7 @@ export class SqliteQueries implements StoryQueries {
         try {
           const rec = toRecord(processArticle(r.article, this.deps.ctx));
           this.deps.storeRecords([rec]);
+          this.writes++;
           item = { source: r.source, docId: rec.document.id, title: rec.document.title, events: rec.events.length, error: null };
         } catch (err) {
           item = { source: r.source, docId: null, title: null, events: 0, error: errorRecord(r.source, err).error };
@@ -562,9 +630,6 @@ export class SqliteQueries implements StoryQueries {
  */
 export async function openSqliteQueries(file: string, ctx: Context, inputOptions: InputOptions = {}): Promise<SqliteQueries> {
   const db = openStore(file);
-  // The timeline's order as an index, so a page costs the same at any store size.
-  // (Belongs in the store's migrations; IF NOT EXISTS keeps this harmless once it is there.)
-  db.exec("CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, first_published, '9999'), id)");
   const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
   return new SqliteQueries(db, {
     ctx,

@@ -7,13 +7,13 @@
  * generation moves the value to the young one, and when the young one is full it becomes the
  * old one and the old one is dropped: O(1) per use, at most `size` values held.
  */
-export class RecentCache<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
+export class RecentCache<V, K = string> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
 
   constructor(private readonly size: number) {}
 
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     const v = this.young.get(key);
     if (v !== undefined) return v;
     const o = this.old.get(key);
@@ -21,7 +21,7 @@ export class RecentCache<V> {
     return o;
   }
 
-  set(key: string, v: V): void {
+  set(key: K, v: V): void {
     this.young.set(key, v);
     if (this.young.size >= this.size / 2) {
       this.old = this.young;

@@ -59,8 +59,7 @@ export class StoreWriter {
       quote: p(`INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       quoteFts: p("INSERT INTO quotes_fts (rowid, text, stemmed) VALUES (?, ?, ?)"),
       time: p(`INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      // One query per report for all its keys (json_each), not one per key.
-      candidates: p("SELECT DISTINCT cluster_id id FROM cluster_pairs WHERE pair IN (SELECT value FROM json_each(?))"),
+      clustersOfPair: p("SELECT cluster_id id FROM cluster_pairs WHERE pair = ?"),
       clusterWindow: p("SELECT type, win_start, win_end FROM clusters WHERE id = ?"),
       pair: p("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)"),
       members: p("SELECT e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.cluster_id = ?"),
@@ -142,6 +141,18 @@ export class StoreWriter {
     return c;
   }
 
+  /**
+   * The clusters under each blocking key seen recently, kept in step with the inserts below: a report's
+   * keys return about a hundred clusters in a busy story, and the next reports of that story ask again.
+   */
+  private readonly pairs = new RecentCache<string[], number>(20_000);
+
+  private clustersOfPair(k: number): string[] {
+    let ids = this.pairs.get(k);
+    if (!ids) this.pairs.set(k, (ids = (this.s.clustersOfPair!.all(k) as { id: string }[]).map((r) => r.id)));
+    return ids;
+  }
+
   private windowOf(id: string): ClusterWindow {
     let w = this.windows.get(id);
     if (!w) {
@@ -155,6 +166,7 @@ export class StoreWriter {
   resetCache(): void {
     this.cache.clear();
     this.windows.clear();
+    this.pairs.clear();
     this.dirty.clear();
     this.created.clear();
     this.knownEntities.clear();
@@ -180,26 +192,25 @@ export class StoreWriter {
         // dated reports, no more), and complete link rejects it anyway; a busy story has dozens in every bucket.
         const lo = addDays(w.start, -1);
         const hi = addDays(w.end, 1);
-        const ids = (this.s.candidates!.all(j(keys)) as { id: string }[]).map((r) => r.id).filter((id) => {
+        const ids = new Set<string>();
+        for (const k of keys) for (const id of this.clustersOfPair(k)) ids.add(id);
+        const fit: ClusterState[] = [];
+        for (const id of ids) {
           const cw = this.windowOf(id);
-          return cw.type === e.type && cw.start <= hi && cw.end >= lo;
-        });
-        target = bestCluster(e, ids.map((id) => this.cached(id, e.type)), this.lookup);
+          if (cw.type === e.type && cw.start <= hi && cw.end >= lo) fit.push(this.cached(id, e.type));
+        }
+        target = bestCluster(e, fit, this.lookup);
       }
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
       const we = w?.end ?? "0000-01-01";
-      // What the cluster's members already put in the indexes need not be written again.
+      // What the cluster's members already put in the participant index need not be written again.
       const haveP = new Set<string>();
-      const haveK = new Set<number>();
       if (target) {
         this.s.widen!.run(ws, we, id);
         const cw = this.windowOf(id);
         this.windows.set(id, { type: cw.type, start: ws < cw.start ? ws : cw.start, end: we > cw.end ? we : cw.end });
-        for (const m of target.members) {
-          for (const p of participants(m, this.lookup)) haveP.add(p);
-          for (const k of blockKeys(m, this.lookup)) haveK.add(k);
-        }
+        for (const m of target.members) for (const p of participants(m, this.lookup)) haveP.add(p);
       } else {
         this.s.newCluster!.run(id, e.type, ws, we);
         this.windows.set(id, { type: e.type, start: ws, end: we });
@@ -207,7 +218,12 @@ export class StoreWriter {
       }
       this.s.source!.run(id, e.docId, e.id);
       for (const p of ps) if (!haveP.has(p)) this.s.participant!.run(p, id);
-      for (const k of keys) if (!haveK.has(k)) this.s.pair!.run(k, id);
+      for (const k of keys) {
+        const known = this.pairs.get(k);
+        if (known?.includes(id)) continue;
+        this.s.pair!.run(k, id);
+        known?.push(id);
+      }
       const c = this.cache.get(id);
       if (c) c.members.push(e);
       else if (!target) this.cache.set(id, { id, type: e.type, members: [e] });
