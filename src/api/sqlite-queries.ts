@@ -122,7 +122,7 @@ export class SqliteQueries implements StoryQueries {
   private ref(key: string): EntityRef {
     let r = this.names.get(key);
     if (!r) {
-      const row = this.db.prepare("SELECT key, name, type FROM entities WHERE key = ?").get(key) as { key: string; name: string; type: string } | undefined;
+      const row = this.st("SELECT key, name, type FROM entities WHERE key = ?").get(key) as { key: string; name: string; type: string } | undefined;
       r = row ? { id: row.key, name: row.name, type: row.type } : { id: key, name: key.replace(/^[a-z]+:/, ""), type: "other" };
       this.names.set(key, r);
     }
@@ -232,8 +232,8 @@ export class SqliteQueries implements StoryQueries {
   }
 
   private toItem(r: ClusterRow): TimelineItem {
-    const outlets = (this.db.prepare("SELECT DISTINCT d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id = ? AND d.outlet IS NOT NULL ORDER BY o").all(r.id) as { o: string }[]).map((o) => o.o);
-    const conflicts = (this.db.prepare("SELECT count(*) n FROM conflicts WHERE cluster_id = ?").get(r.id) as { n: number }).n;
+    const outlets = (this.st("SELECT DISTINCT d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id = ? AND d.outlet IS NOT NULL ORDER BY o").all(r.id) as { o: string }[]).map((o) => o.o);
+    const conflicts = (this.st("SELECT count(*) n FROM conflicts WHERE cluster_id = ?").get(r.id) as { n: number }).n;
     const end = r.date_end ?? r.date_start;
     return {
       id: r.id,
@@ -263,8 +263,9 @@ export class SqliteQueries implements StoryQueries {
   }
 
   async stats(): Promise<Stats> {
-    const n = (t: string) => (this.db.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
-    const range = this.db.prepare("SELECT min(date_start) a, max(date_end) b FROM clusters").get() as { a: string | null; b: string | null };
+    // Counting 100k documents and a million events takes a while: counts are memoized until the store changes.
+    const n = (t: string) => this.memoized(`rows:${t}`, () => (this.st(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n);
+    const range = this.st("SELECT min(date_start) a, max(date_end) b FROM clusters").get() as { a: string | null; b: string | null };
     return { documents: n("documents"), events: n("events"), clusters: n("clusters"), entities: n("entities"), quotes: n("quotes"), from: range.a, to: range.b };
   }
 
@@ -545,10 +546,10 @@ export class SqliteQueries implements StoryQueries {
     const hits: Lazy[] = [];
     const match = terms.length ? (this.deps.matchExpression?.(q) ?? literalMatch(q)) : null;
     if (match) {
-      const docs = this.db
-        .prepare(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published FROM documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY d.seq DESC`)
+      const docs = this
+        .st(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published FROM documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY d.seq DESC`)
         .all(match) as { id: string; title: string | null; source: string; outlet: string | null; language: string; published: string | null }[];
-      const textOf = this.db.prepare("SELECT text FROM documents WHERE id = ?");
+      const textOf = this.st("SELECT text FROM documents WHERE id = ?");
       for (const d of docs) hits.push({ kind: "document", id: d.id, title: d.title ?? d.source, text: () => (textOf.get(d.id) as { text: string }).text, docId: d.id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: null, status: null });
       if (docs.length) {
         // Events of the newest matching documents only (their metadata is already at hand).
@@ -556,7 +557,7 @@ export class SqliteQueries implements StoryQueries {
         const evs = this.db
           .prepare(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence, s.cluster_id FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`)
           .all(...meta.keys()) as Pick<EventRow, "id" | "doc_id" | "type" | "status" | "evidence" | "cluster_id">[];
-        const dataOf = this.db.prepare("SELECT data FROM events WHERE doc_id = ? AND id = ?");
+        const dataOf = this.st("SELECT data FROM events WHERE doc_id = ? AND id = ?");
         for (const e of evs) {
           if (!matchAll(e.evidence, terms)) continue;
           const d = meta.get(e.doc_id)!;
@@ -567,14 +568,14 @@ export class SqliteQueries implements StoryQueries {
           hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, text: () => e.evidence, docId: e.doc_id, clusterId: e.cluster_id, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
         }
       }
-      const quotes = this.db
-        .prepare(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY q.seq DESC`)
+      const quotes = this
+        .st(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY q.seq DESC`)
         .all(match) as { id: string; text: string; speaker_key: string | null; doc: string; outlet: string | null; language: string; published: string | null }[];
       for (const x of quotes) hits.push({ kind: "quote", id: x.id, title: x.speaker_key ? this.ref(x.speaker_key).name : "—", text: () => x.text, docId: x.doc, clusterId: null, outlet: x.outlet, language: x.language, published: x.published, type: null, status: null });
     }
     if (terms.length) {
       const entWhere = terms.map(() => "lower(name) LIKE ? ESCAPE '\\'").join(" AND ");
-      const ents = this.db.prepare(`SELECT key, name, type FROM entities WHERE ${entWhere} LIMIT 200`).all(...terms.map(like)) as { key: string; name: string; type: string }[];
+      const ents = this.st(`SELECT key, name, type FROM entities WHERE ${entWhere} LIMIT 200`).all(...terms.map(like)) as { key: string; name: string; type: string }[];
       for (const n of ents) hits.push({ kind: "entity", id: n.key, title: n.name, text: () => n.name, docId: null, clusterId: null, outlet: null, language: null, published: null, type: n.type, status: null });
     }
     const keys = ["kind", "language", "outlet", "type", "status"] as const;
