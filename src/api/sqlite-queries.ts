@@ -231,9 +231,22 @@ export class SqliteQueries implements StoryQueries {
     return this.memoized("widest", () => Math.ceil((this.st("SELECT coalesce(max(julianday(date_end) - julianday(date_start)), 0) d FROM clusters").get() as { d: number }).d));
   }
 
-  private toItem(r: ClusterRow): TimelineItem {
-    const outlets = (this.st("SELECT DISTINCT d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id = ? AND d.outlet IS NOT NULL ORDER BY o").all(r.id) as { o: string }[]).map((o) => o.o);
-    const conflicts = (this.st("SELECT count(*) n FROM conflicts WHERE cluster_id = ?").get(r.id) as { n: number }).n;
+  /** Timeline items of cluster rows, with the outlets and conflict counts of all of them read in two queries. */
+  private toItems(rs: ClusterRow[]): TimelineItem[] {
+    const outlets = new Map<string, string[]>();
+    const conflicts = new Map<string, number>();
+    for (let i = 0; i < rs.length; i += 500) {
+      const ids = rs.slice(i, i + 500).map((r) => r.id);
+      const marks = ids.map(() => "?").join(",");
+      for (const o of this.st(`SELECT DISTINCT s.cluster_id c, d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id IN (${marks}) AND d.outlet IS NOT NULL ORDER BY c, o`).all(...ids) as { c: string; o: string }[])
+        outlets.set(o.c, [...(outlets.get(o.c) ?? []), o.o]);
+      for (const k of this.st(`SELECT cluster_id c, count(*) n FROM conflicts WHERE cluster_id IN (${marks}) GROUP BY cluster_id`).all(...ids) as { c: string; n: number }[]) conflicts.set(k.c, k.n);
+    }
+    return rs.map((r) => this.toItem(r, outlets.get(r.id) ?? [], conflicts.get(r.id) ?? 0));
+  }
+
+  private toItem(r: ClusterRow, outlets?: string[], conflicts?: number): TimelineItem {
+    if (!outlets || conflicts === undefined) return this.toItems([r])[0]!;
     const end = r.date_end ?? r.date_start;
     return {
       id: r.id,
@@ -271,7 +284,7 @@ export class SqliteQueries implements StoryQueries {
 
   async timeline(f: TimelineFilters, p: PageRequest): Promise<Page<TimelineItem>> {
     const { rows, total } = this.clusterRows(f, p);
-    return { items: rows.map((r) => this.toItem(r)), total, offset: p.offset, limit: p.limit };
+    return { items: this.toItems(rows), total, offset: p.offset, limit: p.limit };
   }
 
   // ---- events and clusters --------------------------------------------------------------
@@ -440,7 +453,7 @@ export class SqliteQueries implements StoryQueries {
   async entity(id: string): Promise<EntityDetail | null> {
     const r = this.db.prepare(`${SqliteQueries.ENTITY_SELECT} WHERE n.key = ?`).get(id) as Parameters<SqliteQueries["entitySummary"]>[0] | undefined;
     if (!r) return null;
-    const clusterList = this.clusterRows({ actor: id }, { offset: 0, limit: 1000 }).rows.map((c) => this.toItem(c));
+    const clusterList = this.toItems(this.clusterRows({ actor: id }, { offset: 0, limit: 1000 }).rows);
     const meetings: Meeting[] = [];
     for (const item of clusterList)
       if (item.type === "CONSULT")
@@ -542,7 +555,7 @@ export class SqliteQueries implements StoryQueries {
    */
   async search(q: string, facets: SearchFacets, p: PageRequest): Promise<SearchResult> {
     const terms = queryTerms(q);
-    type Lazy = Omit<SearchHit, "snippet" | "highlights"> & { text: () => string; makeTitle?: () => string };
+    type Lazy = Omit<SearchHit, "snippet" | "highlights"> & { text: () => string; makeTitle?: () => string; cluster?: () => string | null };
     const hits: Lazy[] = [];
     const match = terms.length ? (this.deps.matchExpression?.(q) ?? literalMatch(q)) : null;
     if (match) {
@@ -554,18 +567,22 @@ export class SqliteQueries implements StoryQueries {
       if (docs.length) {
         // Events of the newest matching documents only (their metadata is already at hand).
         const meta = new Map(docs.slice(0, EVENT_DOCS).map((d) => [d.id, d]));
-        const evs = this.db
-          .prepare(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence, s.cluster_id FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`)
-          .all(...meta.keys()) as Pick<EventRow, "id" | "doc_id" | "type" | "status" | "evidence" | "cluster_id">[];
+        // Clusters and titles are looked up for the returned page only (facets do not need them).
+        const evs = this.st(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence FROM events e WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`).all(...meta.keys()) as Pick<
+          EventRow, "id" | "doc_id" | "type" | "status" | "evidence"
+        >[];
         const dataOf = this.st("SELECT data FROM events WHERE doc_id = ? AND id = ?");
-        for (const e of evs) {
-          if (!matchAll(e.evidence, terms)) continue;
+        const clusterOf = this.st("SELECT cluster_id FROM event_sources WHERE doc_id = ? AND event_id = ?");
+        for (const ev of evs) {
+          if (!matchAll(ev.evidence, terms)) continue;
+          const e = ev;
+          const cluster = () => (clusterOf.get(ev.doc_id, ev.id) as { cluster_id: string } | undefined)?.cluster_id ?? null;
           const d = meta.get(e.doc_id)!;
           const title = () => {
             const data = JSON.parse((dataOf.get(e.doc_id, e.id) as { data: string }).data) as { actors?: string[]; recipients?: string[] };
             return `${e.type} · ${[...(data.actors ?? []), ...(data.recipients ?? [])].map((k) => this.ref(k).name).join(", ")}`;
           };
-          hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, text: () => e.evidence, docId: e.doc_id, clusterId: e.cluster_id, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
+          hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, cluster, text: () => e.evidence, docId: e.doc_id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
         }
       }
       const quotes = this
@@ -588,9 +605,9 @@ export class SqliteQueries implements StoryQueries {
       }
     const order: Record<string, number> = { event: 0, entity: 1, document: 2, quote: 3 };
     const filtered = hits.filter((h) => passes(h, null)).sort((a, b) => order[a.kind]! - order[b.kind]!);
-    const items = filtered.slice(p.offset, p.offset + p.limit).map(({ text, makeTitle, ...h }): SearchHit => {
+    const items = filtered.slice(p.offset, p.offset + p.limit).map(({ text, makeTitle, cluster, ...h }): SearchHit => {
       const t = text();
-      return { ...h, ...(makeTitle ? { title: makeTitle() } : {}), ...snippet(t, matchAll(t, terms) ?? []) };
+      return { ...h, ...(makeTitle ? { title: makeTitle() } : {}), ...(cluster ? { clusterId: cluster() } : {}), ...snippet(t, matchAll(t, terms) ?? []) };
     });
     return { items, total: filtered.length, offset: p.offset, limit: p.limit, query: q, facets: counts };
   }
