@@ -178,4 +178,10 @@ CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, fi
 CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, status, coalesce(date_start, first_published, '9999'), id);
 `,
   },
+  {
+    version: 4,
+    about: "the timeline by type alone in its order",
+    // clusters_type puts status before the order, so a filter by type alone sorted every cluster of that type.
+    sql: "CREATE INDEX IF NOT EXISTS clusters_type_order ON clusters(type, coalesce(date_start, first_published, '9999'), id);",
+  },
 ];
