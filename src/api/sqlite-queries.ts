@@ -98,6 +98,8 @@ const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
 /** The timeline's order (index clusters_timeline, migration 3): best date, else first report; undated last. */
 const ORDER_KEY = "coalesce(c.date_start, c.first_published, '9999')";
+/** Every this many clusters in timeline order a checkpoint, so that a deep page offset skips fewer entries. */
+const MARK_STRIDE = 1000;
 /** An actor in more clusters than this is filtered by probing (see SqliteQueries.clusterWhere). */
 const PROBE_ACTOR_CLUSTERS = 2000;
 const BROKEN = new Set(["cancelled", "denied", "rejected"]);
@@ -143,6 +145,9 @@ export class SqliteQueries implements StoryQueries {
 
   // ---- timeline -------------------------------------------------------------------------
 
+  /** Clusters between two timeline checkpoints (see clusterRows); tests lower it to reach checkpoints on a small store. */
+  markStride = MARK_STRIDE;
+
   /** Prepared statements by SQL text: a timeline page runs the same few shapes over and over. */
   private readonly stmts = new Map<string, SqlStatement>();
   private st(sql: string): SqlStatement {
@@ -156,21 +161,20 @@ export class SqliteQueries implements StoryQueries {
    * store changes: PRAGMA data_version moves when another connection commits (a running `dossier
    * ingest`), `writes` when this one ingests.
    */
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new Map<string, unknown>();
   private memoVersion = "";
   private writes = 0;
-  private memoized(key: string, compute: () => number): number {
+  private memoized<T>(key: string, compute: () => T): T {
     const v = `${(this.st("PRAGMA data_version").get() as { data_version: number }).data_version}:${this.writes}`;
     if (v !== this.memoVersion) {
       this.memo.clear();
       this.memoVersion = v;
     }
-    let n = this.memo.get(key);
-    if (n === undefined) {
+    if (!this.memo.has(key)) {
       if (this.memo.size > 10_000) this.memo.clear();
-      this.memo.set(key, (n = compute()));
+      this.memo.set(key, compute());
     }
-    return n;
+    return this.memo.get(key) as T;
   }
 
   private clusterWhere(f: TimelineFilters): { sql: string; args: unknown[] } {
@@ -266,13 +270,35 @@ export class SqliteQueries implements StoryQueries {
 
   private clusterRows(f: TimelineFilters, p: PageRequest | null): { rows: ClusterRow[]; total: number } {
     const w = this.clusterWhere(f);
-    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, () => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
+    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
     if (!p) return { rows: this.st(`SELECT c.* FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as ClusterRow[], total };
-    // The page's ids first, from the narrow timeline index (an offset deep into the store skips index
-    // entries, not cluster rows with their histories), then their rows.
-    const ids = this.st(`SELECT c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...w.args, p.limit, p.offset) as { id: string }[];
+    // The page's ids first, from the narrow timeline indexes (an offset deep into the store skips index
+    // entries, not cluster rows with their histories), then their rows. A deep offset starts from the
+    // nearest checkpoint at or before it, so it skips fewer than MARK_STRIDE entries.
+    const filterKey = `${w.sql}:${JSON.stringify(w.args)}`;
+    let sql = `SELECT c.id FROM clusters c ${w.sql}`;
+    let args = w.args;
+    let offset = p.offset;
+    const m = p.offset >= this.markStride ? Math.min(Math.floor(p.offset / this.markStride), this.marks(filterKey, w).length) : 0;
+    if (m > 0) {
+      const at = this.marks(filterKey, w)[m - 1]!;
+      sql += `${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`;
+      args = [...w.args, at.k, at.k, at.id];
+      offset -= m * this.markStride;
+    }
+    const ids = this.st(`${sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...args, p.limit, offset) as { id: string }[];
     const one = this.st("SELECT * FROM clusters WHERE id = ?");
     return { rows: ids.map((r) => one.get(r.id) as ClusterRow), total };
+  }
+
+  /** Timeline order key and id of every markStride-th cluster meeting a filter (the last one before each stride), memoized until the store changes. */
+  private marks(filterKey: string, w: { sql: string; args: unknown[] }): { k: string; id: string }[] {
+    return this.memoized(`marks:${this.markStride}:${filterKey}`, () => {
+      const all = this.st(`SELECT ${ORDER_KEY} k, c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as { k: string; id: string }[];
+      const out: { k: string; id: string }[] = [];
+      for (let i = this.markStride - 1; i < all.length; i += this.markStride) out.push(all[i]!);
+      return out;
+    });
   }
 
   async stats(): Promise<Stats> {
