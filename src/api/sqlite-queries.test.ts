@@ -74,3 +74,32 @@ test("search over the store finds words and stems, facets narrow, and FTS syntax
   const stats = await get<{ documents: number }>("/api/stats", "Stats");
   assert.equal(stats.documents, FILES.length);
 });
+
+test("timeline date windows and actor filters list exactly the clusters that meet them, in order, page by page", async () => {
+  const all = (await get<Page<TimelineItem>>("/api/timeline?limit=500", "PageTimelineItem")).items;
+  const days = [...new Set(all.flatMap((i) => (i.date ? [i.date.start, i.date.end] : [i.firstPublished!.slice(0, 10)])))].sort();
+  const windows: [string | null, string | null][] = [[days[0]!, days.at(-1)!], [null, days[1]!], [days[2]!, null]];
+  for (let i = 0; i + 1 < days.length; i += 3) windows.push([days[i]!, days[i + 1]!]);
+  const actors = [...new Set(all.flatMap((i) => i.participants.map((p) => p.id)))].slice(0, 3);
+  // Deep offsets start from checkpoints every markStride clusters: a small stride reaches them here.
+  q.markStride = 3;
+  for (const [from, to] of windows)
+    for (const actor of [null, ...actors]) {
+      const want = all.filter(
+        (i) =>
+          (!from || (i.date?.end ?? i.firstPublished!) >= from) &&
+          (!to || (i.date?.start ?? i.firstPublished!) <= to) &&
+          (!actor || i.participants.some((p) => p.id === actor)),
+      );
+      const query = `${from ? `&from=${from}` : ""}${to ? `&to=${to}` : ""}${actor ? `&actor=${encodeURIComponent(actor)}` : ""}`;
+      const got: string[] = [];
+      for (let offset = 0; ; offset += 2) {
+        const page = await get<Page<TimelineItem>>(`/api/timeline?limit=2&offset=${offset}${query}`, null);
+        assert.equal(page.total, want.length, query);
+        got.push(...page.items.map((i) => i.id));
+        if (page.items.length < 2) break;
+      }
+      assert.deepEqual(got, want.map((i) => i.id), query);
+    }
+  q.markStride = 1000;
+});

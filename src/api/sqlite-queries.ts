@@ -11,7 +11,7 @@ import type {
   PromiseItem, Quote, SearchFacets, SearchHit, SearchResult, Stats, StatusStep, StoryQueries, TimelineFilters, TimelineItem,
 } from "./contract.js";
 import { loadCapitals } from "./capitals.js";
-import { precisionOf, publishedDay } from "./dates.js";
+import { addDays, precisionOf, publishedDay } from "./dates.js";
 import { readIngestInput, type InputOptions } from "./ingest-input.js";
 import { fold, matchAll, queryTerms, snippet } from "./text-match.js";
 import { ingestRecords } from "../store/ingest.js";
@@ -96,6 +96,12 @@ const SEARCH_CAP = 200;
 /** Documents whose events a search reads for matching evidence. */
 const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
+/** The timeline's order (index clusters_timeline, migration 3): best date, else first report; undated last. */
+const ORDER_KEY = "coalesce(c.date_start, c.first_published, '9999')";
+/** Every this many clusters in timeline order a checkpoint, so that a deep page offset skips fewer entries. */
+const MARK_STRIDE = 1000;
+/** An actor in more clusters than this is filtered by probing (see SqliteQueries.clusterWhere). */
+const PROBE_ACTOR_CLUSTERS = 2000;
 const BROKEN = new Set(["cancelled", "denied", "rejected"]);
 
 /** A LIKE pattern that matches the text literally (%, _ and \ escaped). */
@@ -118,7 +124,7 @@ export class SqliteQueries implements StoryQueries {
   private ref(key: string): EntityRef {
     let r = this.names.get(key);
     if (!r) {
-      const row = this.db.prepare("SELECT key, name, type FROM entities WHERE key = ?").get(key) as { key: string; name: string; type: string } | undefined;
+      const row = this.st("SELECT key, name, type FROM entities WHERE key = ?").get(key) as { key: string; name: string; type: string } | undefined;
       r = row ? { id: row.key, name: row.name, type: row.type } : { id: key, name: key.replace(/^[a-z]+:/, ""), type: "other" };
       this.names.set(key, r);
     }
@@ -139,6 +145,38 @@ export class SqliteQueries implements StoryQueries {
 
   // ---- timeline -------------------------------------------------------------------------
 
+  /** Clusters between two timeline checkpoints (see clusterRows); tests lower it to reach checkpoints on a small store. */
+  markStride = MARK_STRIDE;
+
+  /** Prepared statements by SQL text: a timeline page runs the same few shapes over and over. */
+  private readonly stmts = new Map<string, SqlStatement>();
+  private st(sql: string): SqlStatement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /**
+   * Aggregates that only a write changes (a filter's total, the widest cluster), memoized until the
+   * store changes: PRAGMA data_version moves when another connection commits (a running `dossier
+   * ingest`), `writes` when this one ingests.
+   */
+  private readonly memo = new Map<string, unknown>();
+  private memoVersion = "";
+  private writes = 0;
+  private memoized<T>(key: string, compute: () => T): T {
+    const v = `${(this.st("PRAGMA data_version").get() as { data_version: number }).data_version}:${this.writes}`;
+    if (v !== this.memoVersion) {
+      this.memo.clear();
+      this.memoVersion = v;
+    }
+    if (!this.memo.has(key)) {
+      if (this.memo.size > 10_000) this.memo.clear();
+      this.memo.set(key, compute());
+    }
+    return this.memo.get(key) as T;
+  }
+
   private clusterWhere(f: TimelineFilters): { sql: string; args: unknown[] } {
     // The same conditions as the CLI's timeline (undated clusters count by their first report).
     const { where, args } = clusterConditions({
@@ -146,8 +184,25 @@ export class SqliteQueries implements StoryQueries {
       ...(f.status ? { status: f.status } : {}),
       ...(f.from ? { from: f.from } : {}),
       ...(f.to ? { to: f.to } : {}),
-      ...(f.actor ? { actorKeys: [f.actor] } : {}),
+      ...(f.actor && !this.probeActor(f) ? { actorKeys: [f.actor] } : {}),
     });
+    if (f.actor && this.probeActor(f)) {
+      // A frequent actor (a president is in most clusters) or a date window: probe each cluster the
+      // timeline order visits instead of first collecting all of the actor's clusters.
+      where.push("EXISTS (SELECT 1 FROM cluster_participants p WHERE p.entity_key = ? AND p.cluster_id = c.id)");
+      args.push(f.actor);
+    }
+    // The same date window again, on the timeline's own order (index clusters_timeline), so that a
+    // window late in the store does not scan every cluster before it. A cluster starts at most the
+    // widest cluster's span before it ends, which bounds the start from below.
+    if (f.to) {
+      where.push(`${ORDER_KEY} <= ?`);
+      args.push(f.to);
+    }
+    if (f.from) {
+      where.push(`${ORDER_KEY} >= ?`);
+      args.push(addDays(f.from, -this.widestSpan()));
+    }
     if (f.outlet || f.language) {
       const sub: string[] = [];
       if (f.outlet) {
@@ -167,9 +222,35 @@ export class SqliteQueries implements StoryQueries {
     return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
   }
 
-  private toItem(r: ClusterRow): TimelineItem {
-    const outlets = (this.db.prepare("SELECT DISTINCT d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id = ? AND d.outlet IS NOT NULL ORDER BY o").all(r.id) as { o: string }[]).map((o) => o.o);
-    const conflicts = (this.db.prepare("SELECT count(*) n FROM conflicts WHERE cluster_id = ?").get(r.id) as { n: number }).n;
+  /** Whether an actor filter probes clusters one by one (see clusterWhere) rather than listing the actor's clusters. */
+  private probeActor(f: TimelineFilters): boolean {
+    if (!f.actor) return false;
+    if (f.from || f.to) return true;
+    const n = this.memoized(`actor:${f.actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(f.actor) as { n: number }).n);
+    return n > PROBE_ACTOR_CLUSTERS;
+  }
+
+  /** Days between start and end of the widest dated cluster (undated ones sit on one day). */
+  private widestSpan(): number {
+    return this.memoized("widest", () => Math.ceil((this.st("SELECT coalesce(max(julianday(date_end) - julianday(date_start)), 0) d FROM clusters").get() as { d: number }).d));
+  }
+
+  /** Timeline items of cluster rows, with the outlets and conflict counts of all of them read in two queries. */
+  private toItems(rs: ClusterRow[]): TimelineItem[] {
+    const outlets = new Map<string, string[]>();
+    const conflicts = new Map<string, number>();
+    for (let i = 0; i < rs.length; i += 500) {
+      const ids = rs.slice(i, i + 500).map((r) => r.id);
+      const marks = ids.map(() => "?").join(",");
+      for (const o of this.st(`SELECT DISTINCT s.cluster_id c, d.outlet o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id IN (${marks}) AND d.outlet IS NOT NULL ORDER BY c, o`).all(...ids) as { c: string; o: string }[])
+        outlets.set(o.c, [...(outlets.get(o.c) ?? []), o.o]);
+      for (const k of this.st(`SELECT cluster_id c, count(*) n FROM conflicts WHERE cluster_id IN (${marks}) GROUP BY cluster_id`).all(...ids) as { c: string; n: number }[]) conflicts.set(k.c, k.n);
+    }
+    return rs.map((r) => this.toItem(r, outlets.get(r.id) ?? [], conflicts.get(r.id) ?? 0));
+  }
+
+  private toItem(r: ClusterRow, outlets?: string[], conflicts?: number): TimelineItem {
+    if (!outlets || conflicts === undefined) return this.toItems([r])[0]!;
     const end = r.date_end ?? r.date_start;
     return {
       id: r.id,
@@ -189,21 +270,47 @@ export class SqliteQueries implements StoryQueries {
 
   private clusterRows(f: TimelineFilters, p: PageRequest | null): { rows: ClusterRow[]; total: number } {
     const w = this.clusterWhere(f);
-    const total = (this.db.prepare(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n;
-    const limit = p ? `LIMIT ${p.limit} OFFSET ${p.offset}` : "";
-    const rows = this.db.prepare(`SELECT c.* FROM clusters c ${w.sql} ORDER BY coalesce(c.date_start, c.first_published, '9999'), c.id ${limit}`).all(...w.args) as ClusterRow[];
-    return { rows, total };
+    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
+    if (!p) return { rows: this.st(`SELECT c.* FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as ClusterRow[], total };
+    // The page's ids first, from the narrow timeline indexes (an offset deep into the store skips index
+    // entries, not cluster rows with their histories), then their rows. A deep offset starts from the
+    // nearest checkpoint at or before it, so it skips fewer than MARK_STRIDE entries.
+    const filterKey = `${w.sql}:${JSON.stringify(w.args)}`;
+    let sql = `SELECT c.id FROM clusters c ${w.sql}`;
+    let args = w.args;
+    let offset = p.offset;
+    const m = p.offset >= this.markStride ? Math.min(Math.floor(p.offset / this.markStride), this.marks(filterKey, w).length) : 0;
+    if (m > 0) {
+      const at = this.marks(filterKey, w)[m - 1]!;
+      sql += `${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`;
+      args = [...w.args, at.k, at.k, at.id];
+      offset -= m * this.markStride;
+    }
+    const ids = this.st(`${sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...args, p.limit, offset) as { id: string }[];
+    const one = this.st("SELECT * FROM clusters WHERE id = ?");
+    return { rows: ids.map((r) => one.get(r.id) as ClusterRow), total };
+  }
+
+  /** Timeline order key and id of every markStride-th cluster meeting a filter (the last one before each stride), memoized until the store changes. */
+  private marks(filterKey: string, w: { sql: string; args: unknown[] }): { k: string; id: string }[] {
+    return this.memoized(`marks:${this.markStride}:${filterKey}`, () => {
+      const all = this.st(`SELECT ${ORDER_KEY} k, c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as { k: string; id: string }[];
+      const out: { k: string; id: string }[] = [];
+      for (let i = this.markStride - 1; i < all.length; i += this.markStride) out.push(all[i]!);
+      return out;
+    });
   }
 
   async stats(): Promise<Stats> {
-    const n = (t: string) => (this.db.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
-    const range = this.db.prepare("SELECT min(date_start) a, max(date_end) b FROM clusters").get() as { a: string | null; b: string | null };
+    // Counting 100k documents and a million events takes a while: counts are memoized until the store changes.
+    const n = (t: string) => this.memoized(`rows:${t}`, () => (this.st(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n);
+    const range = this.st("SELECT min(date_start) a, max(date_end) b FROM clusters").get() as { a: string | null; b: string | null };
     return { documents: n("documents"), events: n("events"), clusters: n("clusters"), entities: n("entities"), quotes: n("quotes"), from: range.a, to: range.b };
   }
 
   async timeline(f: TimelineFilters, p: PageRequest): Promise<Page<TimelineItem>> {
     const { rows, total } = this.clusterRows(f, p);
-    return { items: rows.map((r) => this.toItem(r)), total, offset: p.offset, limit: p.limit };
+    return { items: this.toItems(rows), total, offset: p.offset, limit: p.limit };
   }
 
   // ---- events and clusters --------------------------------------------------------------
@@ -372,7 +479,7 @@ export class SqliteQueries implements StoryQueries {
   async entity(id: string): Promise<EntityDetail | null> {
     const r = this.db.prepare(`${SqliteQueries.ENTITY_SELECT} WHERE n.key = ?`).get(id) as Parameters<SqliteQueries["entitySummary"]>[0] | undefined;
     if (!r) return null;
-    const clusterList = this.clusterRows({ actor: id }, { offset: 0, limit: 1000 }).rows.map((c) => this.toItem(c));
+    const clusterList = this.toItems(this.clusterRows({ actor: id }, { offset: 0, limit: 1000 }).rows);
     const meetings: Meeting[] = [];
     for (const item of clusterList)
       if (item.type === "CONSULT")
@@ -474,40 +581,44 @@ export class SqliteQueries implements StoryQueries {
    */
   async search(q: string, facets: SearchFacets, p: PageRequest): Promise<SearchResult> {
     const terms = queryTerms(q);
-    type Lazy = Omit<SearchHit, "snippet" | "highlights"> & { text: () => string; makeTitle?: () => string };
+    type Lazy = Omit<SearchHit, "snippet" | "highlights"> & { text: () => string; makeTitle?: () => string; cluster?: () => string | null };
     const hits: Lazy[] = [];
     const match = terms.length ? (this.deps.matchExpression?.(q) ?? literalMatch(q)) : null;
     if (match) {
-      const docs = this.db
-        .prepare(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published FROM documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY d.seq DESC`)
+      const docs = this
+        .st(`SELECT d.id, d.title, d.source, d.outlet, d.language, d.published FROM documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY d.seq DESC`)
         .all(match) as { id: string; title: string | null; source: string; outlet: string | null; language: string; published: string | null }[];
-      const textOf = this.db.prepare("SELECT text FROM documents WHERE id = ?");
+      const textOf = this.st("SELECT text FROM documents WHERE id = ?");
       for (const d of docs) hits.push({ kind: "document", id: d.id, title: d.title ?? d.source, text: () => (textOf.get(d.id) as { text: string }).text, docId: d.id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: null, status: null });
       if (docs.length) {
         // Events of the newest matching documents only (their metadata is already at hand).
         const meta = new Map(docs.slice(0, EVENT_DOCS).map((d) => [d.id, d]));
-        const evs = this.db
-          .prepare(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence, s.cluster_id FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`)
-          .all(...meta.keys()) as Pick<EventRow, "id" | "doc_id" | "type" | "status" | "evidence" | "cluster_id">[];
-        const dataOf = this.db.prepare("SELECT data FROM events WHERE doc_id = ? AND id = ?");
-        for (const e of evs) {
-          if (!matchAll(e.evidence, terms)) continue;
+        // Clusters and titles are looked up for the returned page only (facets do not need them).
+        const evs = this.st(`SELECT e.id, e.doc_id, e.type, e.status, e.evidence FROM events e WHERE e.doc_id IN (${[...meta.keys()].map(() => "?").join(",")})`).all(...meta.keys()) as Pick<
+          EventRow, "id" | "doc_id" | "type" | "status" | "evidence"
+        >[];
+        const dataOf = this.st("SELECT data FROM events WHERE doc_id = ? AND id = ?");
+        const clusterOf = this.st("SELECT cluster_id FROM event_sources WHERE doc_id = ? AND event_id = ?");
+        for (const ev of evs) {
+          if (!matchAll(ev.evidence, terms)) continue;
+          const e = ev;
+          const cluster = () => (clusterOf.get(ev.doc_id, ev.id) as { cluster_id: string } | undefined)?.cluster_id ?? null;
           const d = meta.get(e.doc_id)!;
           const title = () => {
             const data = JSON.parse((dataOf.get(e.doc_id, e.id) as { data: string }).data) as { actors?: string[]; recipients?: string[] };
             return `${e.type} · ${[...(data.actors ?? []), ...(data.recipients ?? [])].map((k) => this.ref(k).name).join(", ")}`;
           };
-          hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, text: () => e.evidence, docId: e.doc_id, clusterId: e.cluster_id, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
+          hits.push({ kind: "event", id: e.id, title: e.type, makeTitle: title, cluster, text: () => e.evidence, docId: e.doc_id, clusterId: null, outlet: d.outlet, language: d.language, published: d.published, type: e.type, status: e.status });
         }
       }
-      const quotes = this.db
-        .prepare(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY q.seq DESC`)
+      const quotes = this
+        .st(`SELECT q.id, q.text, q.speaker_key, d.id doc, d.outlet, d.language, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CAP}) ORDER BY q.seq DESC`)
         .all(match) as { id: string; text: string; speaker_key: string | null; doc: string; outlet: string | null; language: string; published: string | null }[];
       for (const x of quotes) hits.push({ kind: "quote", id: x.id, title: x.speaker_key ? this.ref(x.speaker_key).name : "—", text: () => x.text, docId: x.doc, clusterId: null, outlet: x.outlet, language: x.language, published: x.published, type: null, status: null });
     }
     if (terms.length) {
       const entWhere = terms.map(() => "lower(name) LIKE ? ESCAPE '\\'").join(" AND ");
-      const ents = this.db.prepare(`SELECT key, name, type FROM entities WHERE ${entWhere} LIMIT 200`).all(...terms.map(like)) as { key: string; name: string; type: string }[];
+      const ents = this.st(`SELECT key, name, type FROM entities WHERE ${entWhere} LIMIT 200`).all(...terms.map(like)) as { key: string; name: string; type: string }[];
       for (const n of ents) hits.push({ kind: "entity", id: n.key, title: n.name, text: () => n.name, docId: null, clusterId: null, outlet: null, language: null, published: null, type: n.type, status: null });
     }
     const keys = ["kind", "language", "outlet", "type", "status"] as const;
@@ -520,9 +631,9 @@ export class SqliteQueries implements StoryQueries {
       }
     const order: Record<string, number> = { event: 0, entity: 1, document: 2, quote: 3 };
     const filtered = hits.filter((h) => passes(h, null)).sort((a, b) => order[a.kind]! - order[b.kind]!);
-    const items = filtered.slice(p.offset, p.offset + p.limit).map(({ text, makeTitle, ...h }): SearchHit => {
+    const items = filtered.slice(p.offset, p.offset + p.limit).map(({ text, makeTitle, cluster, ...h }): SearchHit => {
       const t = text();
-      return { ...h, ...(makeTitle ? { title: makeTitle() } : {}), ...snippet(t, matchAll(t, terms) ?? []) };
+      return { ...h, ...(makeTitle ? { title: makeTitle() } : {}), ...(cluster ? { clusterId: cluster() } : {}), ...snippet(t, matchAll(t, terms) ?? []) };
     });
     return { items, total: filtered.length, offset: p.offset, limit: p.limit, query: q, facets: counts };
   }
@@ -540,6 +651,7 @@ export class SqliteQueries implements StoryQueries {
         try {
           const rec = toRecord(processArticle(r.article, this.deps.ctx));
           this.deps.storeRecords([rec]);
+          this.writes++;
           item = { source: r.source, docId: rec.document.id, title: rec.document.title, events: rec.events.length, error: null };
         } catch (err) {
           item = { source: r.source, docId: null, title: null, events: 0, error: errorRecord(r.source, err).error };
@@ -562,9 +674,6 @@ export class SqliteQueries implements StoryQueries {
  */
 export async function openSqliteQueries(file: string, ctx: Context, inputOptions: InputOptions = {}): Promise<SqliteQueries> {
   const db = openStore(file);
-  // The timeline's order as an index, so a page costs the same at any store size.
-  // (Belongs in the store's migrations; IF NOT EXISTS keeps this harmless once it is there.)
-  db.exec("CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, first_published, '9999'), id)");
   const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
   return new SqliteQueries(db, {
     ctx,

@@ -14,6 +14,20 @@ test("fold keeps the length of any string and drops case and accents", () => {
   assert.equal(fold("Äußerung"), "außerung");
 });
 
+test("fold equals folding one character at a time", () => {
+  const one = (ch: string) => {
+    const lower = ch.toLowerCase();
+    const bare = lower.normalize("NFD").replace(/\p{M}/gu, "");
+    return bare.length === ch.length ? bare : lower.length === ch.length ? lower : ch;
+  };
+  for (const unit of ["binary", "grapheme-composite"] as const)
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 100 }), fc.string({ maxLength: 20 }), (a, b) => fold(a + b) === [...(a + b)].map(one).join("")),
+      { numRuns: 2000, seed: 5 },
+    );
+  assert.equal(fold("İstanbul ÖL 𐐀"), [..."İstanbul ÖL 𐐀"].map(one).join(""));
+});
+
 test("matches and snippet highlights are valid and point at the words", () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 400 }), fc.constantFrom("putin", "Gipfel", "é", "a b", "\"zwei wörter\""), (text, q) => {

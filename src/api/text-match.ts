@@ -1,26 +1,22 @@
 // Accent- and case-insensitive substring search that keeps offsets into the original text.
 
-/** Folds each UTF-16 unit on its own (so offsets stay equal): lower case, accents dropped. */
+/** Folds each character on its own (so offsets stay equal): lower case, accents dropped. */
 export function fold(text: string): string {
   // ASCII is most of any article: lower-case it directly and normalize only the rest.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  const out: string[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch);
-      continue;
-    }
-    let f = FOLDED.get(ch);
-    if (f === undefined) {
-      const lower = ch.toLowerCase();
-      const bare = lower.normalize("NFD").replace(/\p{M}/gu, "");
-      f = bare.length === ch.length ? bare : lower.length === ch.length ? lower : ch;
-      if (FOLDED.size < 65536) FOLDED.set(ch, f);
-    }
-    out.push(f);
+  // Only capitals and non-ASCII characters are visited (search folds every evidence sentence it reads).
+  return text.replace(/[A-Z]+|[^\x00-\x7f]/gu, (m) => (m.charCodeAt(0) < 0x80 ? m.toLowerCase() : foldChar(m)));
+}
+
+function foldChar(ch: string): string {
+  let f = FOLDED.get(ch);
+  if (f === undefined) {
+    const lower = ch.toLowerCase();
+    const bare = lower.normalize("NFD").replace(/\p{M}/gu, "");
+    f = bare.length === ch.length ? bare : lower.length === ch.length ? lower : ch;
+    if (FOLDED.size < 65536) FOLDED.set(ch, f);
   }
-  return out.join("");
+  return f;
 }
 
 /** Folded forms of the non-ASCII characters seen so far (normalizing is the slow part). */

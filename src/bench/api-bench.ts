@@ -1,6 +1,7 @@
 // API latency bench: fills a SQLite store with N synthetic articles (copies of the examples moved in time) and measures timeline and search over loopback.
 //
 // usage: node dist/bench/api-bench.js [--docs 100000] [--db FILE] [--requests 200] [--concurrency 4]
+// A store built by the store bench serves as well: node dist/bench/store.js --records 100000 --articles 0 --db FILE --keep
 // Needs the SQLite store (src/store); says so and exits 0 in builds without it.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,13 +69,24 @@ async function main(): Promise<number> {
   const queries = await openSqliteQueries(file, ctx);
   const stats = await queries.stats();
   const server = await startServer({ queries, port: 0, webDir: null });
+  // Common words are in most copies of the examples; rare ones in one or two of the example articles
+  // (so in 1/35 of the store or less) or in none.
   const words = ["Putin", "Treffen", "Gipfel", "Genf", "ceasefire", "Selenskyj", "talks", "Xi", "Nato", "Istanbul"];
+  const rare = ["Busan", "Woodside", "Helsinki", "Zypern"];
   const actors = ["person:vladimir-putin", "person:donald-trump", "person:volodymyr-zelensky", "person:joe-biden"];
+  // Years the store covers (copies move a week each round: about two years per 3500 articles).
+  const y0 = Number((stats.from ?? "2020").slice(0, 4));
+  const years = Math.max(1, Number((stats.to ?? "2020").slice(0, 4)) - y0);
+  const year = (i: number) => y0 + ((i * 7) % years);
   const kinds: Record<string, (i: number) => string> = {
     "timeline (page)": (i) => `/api/timeline?limit=50&offset=${(i * 997) % Math.max(1, stats.clusters - 50)}`,
-    "timeline (actor + dates)": (i) => `/api/timeline?limit=50&actor=${encodeURIComponent(actors[i % actors.length]!)}&from=${2020 + (i % 30)}-01-01&to=${2020 + (i % 30)}-12-31`,
+    "timeline (actor)": (i) => `/api/timeline?limit=50&actor=${encodeURIComponent(actors[i % actors.length]!)}`,
+    "timeline (year window)": (i) => `/api/timeline?limit=500&from=${year(i)}-01-01&to=${year(i)}-12-31`,
+    "timeline (actor + year)": (i) => `/api/timeline?limit=50&actor=${encodeURIComponent(actors[i % actors.length]!)}&from=${year(i)}-01-01&to=${year(i)}-12-31`,
+    "timeline (type)": (i) => `/api/timeline?limit=50&type=${["CONSULT", "AGREE", "REQUEST"][i % 3]}&offset=${(i * 37) % 500}`,
     "timeline (type + status)": (i) => `/api/timeline?limit=50&type=CONSULT&status=${["held", "planned"][i % 2]}`,
-    search: (i) => `/api/search?q=${encodeURIComponent(words[i % words.length]!)}&limit=20`,
+    "search (common)": (i) => `/api/search?q=${encodeURIComponent(words[i % words.length]!)}&limit=20`,
+    "search (rare)": (i) => `/api/search?q=${encodeURIComponent(rare[i % rare.length]!)}&limit=20`,
     "search (two words)": (i) => `/api/search?q=${encodeURIComponent(`${words[i % words.length]} ${words[(i + 3) % words.length]}`)}&limit=20`,
   };
   const total = Number(values.requests);
@@ -83,6 +95,9 @@ async function main(): Promise<number> {
   for (const [name, url] of Object.entries(kinds)) {
     await fetch(server.url + url(0)).then((r) => r.arrayBuffer()); // warm the statement cache
     const times: number[] = [];
+    const t0 = performance.now();
+    // CPU of this process (server and client alike): on a shared machine wall time also counts the wait for a core.
+    const c0 = process.cpuUsage();
     let next = 0;
     await Promise.all(
       Array.from({ length: conc }, async () => {
@@ -95,8 +110,13 @@ async function main(): Promise<number> {
         }
       }),
     );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(c0);
     times.sort((a, b) => a - b);
-    console.log(`${name.padEnd(26)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   max ${times.at(-1)!.toFixed(1)} ms`);
+    const f = (p: number) => percentile(times, p).toFixed(1).padStart(7);
+    console.log(
+      `${name.padEnd(26)} p50 ${f(50)} ms   p95 ${f(95)} ms   p99 ${f(99)} ms   max ${times.at(-1)!.toFixed(1).padStart(7)} ms   ${(total / seconds).toFixed(0).padStart(5)} req/s   CPU ${((cpu.user + cpu.system) / 1000 / total).toFixed(1)} ms/req`,
+    );
   }
   await server.close();
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -60,4 +60,6 @@ printStageBench(stages);
 if (extractOnly) process.exit(0);
 await import("./dates.js").then((m) => m.runDateBench());
 (await import("./clean.js")).printCleanBench();
-await import("./store.js").then((m) => m.printStoreBench(m.runStoreBench(Number(process.env.DOSSIER_BENCH_RECORDS ?? 2000), Number(process.env.DOSSIER_BENCH_ARTICLES ?? 100))));
+await import("./store.js").then(async (m) =>
+  m.printStoreBench(await m.runStoreBench(Number(process.env.DOSSIER_BENCH_RECORDS ?? 2000), Number(process.env.DOSSIER_BENCH_ARTICLES ?? 100), undefined, false, Number(process.env.DOSSIER_BENCH_WORKERS ?? 1))),
+);

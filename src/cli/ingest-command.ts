@@ -24,6 +24,7 @@ export async function runIngest(args: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       "log-batches": { type: "boolean", default: false },
       feed: { type: "string", multiple: true, default: [] },
+      workers: { type: "string" },
     },
   });
   // --feed URL is an RSS/Atom feed: every item it links is fetched and ingested (a plain URL argument works too).
@@ -31,6 +32,8 @@ export async function runIngest(args: string[]): Promise<number> {
   if (!positionals.length) throw new DossierError("USAGE", "ingest needs at least one PATH (files, folders, .jsonl, .gz, .warc, http(s) URLs, --feed URL, or - for stdin)");
   const batchSize = values.batch ? Number(values.batch) : undefined;
   if (batchSize !== undefined && !(batchSize >= 1)) throw new DossierError("USAGE", "--batch must be a positive number of documents");
+  const workers = values.workers ? Number(values.workers) : 1;
+  if (!(Number.isInteger(workers) && workers >= 1)) throw new DossierError("USAGE", "--workers must be a whole number of threads (1: extract on the main thread)");
   const db = openStore(values.db);
   try {
     const ctx = makeContext({}, values.kb ?? []);
@@ -38,6 +41,7 @@ export async function runIngest(args: string[]): Promise<number> {
       ...(batchSize ? { batchSize } : {}),
       ...(values["max-bytes"] ? { maxBytes: Number(values["max-bytes"]) } : {}),
       today: todayOption(values.today),
+      ...(workers > 1 ? { workers: { count: workers, kbFiles: values.kb ?? [] } } : {}),
       progress: values.quiet || values.json ? null : process.stderr,
       // One line per committed batch on stderr: what a supervisor (or the kill-safety test) can watch.
       ...(values["log-batches"] ? { onBatch: (read: number) => process.stderr.write(`committed ${read}\n`) } : {}),

@@ -158,3 +158,28 @@ test("ingest reads a feed over http: every linked article is stored once, a seco
     server.close();
   }
 });
+
+test("extracting on worker threads stores the same documents, events and clusters as the main thread", async () => {
+  const folder = join(dir, "workers-corpus");
+  writeCorpus(folder, 24);
+  writeFileSync(join(folder, "empty.txt"), "");
+  const ctx = makeContext();
+  const stores = [];
+  for (const workers of [1, 2]) {
+    const db = openStore(join(dir, `workers-${workers}.db`));
+    const sum = await ingestInputs(db, ctx, [folder], { batchSize: 5, today: "2025-06-01", ...(workers > 1 ? { workers: { count: workers, kbFiles: [] } } : {}) });
+    const again = await ingestInputs(db, ctx, [folder], { batchSize: 5, today: "2025-06-01", ...(workers > 1 ? { workers: { count: workers, kbFiles: [] } } : {}) });
+    consistent(db);
+    const rows = (sql: string) => db.prepare(sql).all();
+    stores.push({
+      sum: { read: sum.read, added: sum.added, failed: sum.failed.map((f) => f.code), again: again.added },
+      counts: counts(db),
+      clusters: rows("SELECT id, status, sources, participants, date_start, date_end FROM clusters ORDER BY id"),
+      sources: rows("SELECT cluster_id, doc_id, event_id FROM event_sources ORDER BY doc_id, event_id"),
+    });
+    db.close();
+  }
+  assert.equal(stores[0]!.sum.added, 24);
+  assert.equal(stores[0]!.sum.again, 0);
+  assert.deepEqual(stores[1], stores[0]);
+});

@@ -13,6 +13,7 @@ import { isUrl, readAllInputs } from "../ingest/read-all.js";
 import { kbLookup } from "../story/kb-lookup.js";
 import type { Db } from "./open.js";
 import { Progress } from "./progress.js";
+import { ExtractPool, type Extracted } from "./extract-pool.js";
 import { StoreWriter } from "./writer.js";
 
 export interface IngestOptions {
@@ -24,6 +25,11 @@ export interface IngestOptions {
   today?: string;
   /** Called after each committed batch with the number of documents read so far (tests use it to kill mid-way). */
   onBatch?: (read: number) => void;
+  /**
+   * Extract on this many worker threads (each loads the knowledge base: kbFiles are the extra KB files
+   * the context was made with); the main thread reads and writes. Same store as without workers.
+   */
+  workers?: { count: number; kbFiles: string[] };
 }
 
 export interface IngestSummary {
@@ -50,8 +56,47 @@ export async function ingestInputs(db: Db, ctx: Context, inputs: string[], opts:
   const session = ingestSession(db, ctx, opts, total);
   // Agency copies among the inputs of this run carry document.duplicateOf (each is still stored: every source counts).
   const duplicates = new DuplicateIndex();
-  for await (const r of readAllInputs(inputs, { duplicates, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) })) session.add(r);
+  const read = readAllInputs(inputs, { duplicates, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+  if (opts.workers && opts.workers.count > 1) await addExtractedInWorkers(session, read, ctx, opts.workers, opts.batchSize ?? 200);
+  else for await (const r of read) session.add(r);
   return session.end();
+}
+
+/** Articles and plain-text results extracted on worker threads (see IngestOptions.workers). */
+export async function ingestArticles(db: Db, ctx: Context, results: AsyncIterable<ReadResult> | Iterable<ReadResult>, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const session = ingestSession(db, ctx, opts, null);
+  if (opts.workers && opts.workers.count > 1) await addExtractedInWorkers(session, results, ctx, opts.workers, opts.batchSize ?? 200);
+  else for await (const r of results) session.add(r);
+  return session.end();
+}
+
+/**
+ * Sends articles to the workers as they are read, at most `inFlight` ahead, and adds the answers in
+ * input order, so that batches hold the same documents as a single-threaded ingest would.
+ */
+async function addExtractedInWorkers(session: Session, results: AsyncIterable<ReadResult> | Iterable<ReadResult>, ctx: Context, workers: { count: number; kbFiles: string[] }, inFlight: number): Promise<void> {
+  const pool = new ExtractPool(workers.count, ctx.options, workers.kbFiles);
+  const queue: { r: ReadResult; raw: string | null; extracted: Promise<Extracted> | null }[] = [];
+  const drain = async (keep: number) => {
+    while (queue.length > keep) {
+      const q = queue.shift()!;
+      session.addExtracted(q.r, q.raw, q.extracted ? await q.extracted : null);
+    }
+  };
+  try {
+    for await (const r of results) {
+      if ("error" in r) queue.push({ r, raw: null, extracted: null });
+      else {
+        const raw = rawHash(r.article);
+        // Known inputs are skipped without extracting them (the fast path of a repeated ingest).
+        queue.push({ r, raw, extracted: session.knownRaw(raw) ? null : pool.extract(r.article) });
+      }
+      await drain(inFlight);
+    }
+    await drain(0);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Extracts and stores what readers produced (articles or per-document errors), batch by batch. */
@@ -61,8 +106,15 @@ export function ingestResults(db: Db, ctx: Context, results: Iterable<ReadResult
   return session.end();
 }
 
-/** One ingest run: `add` each read result, `end` commits the last batch and returns the summary. */
-function ingestSession(db: Db, ctx: Context, opts: IngestOptions, total: number | null): { add(r: ReadResult): void; end(): IngestSummary } {
+/** One ingest run: `add` each read result (or `addExtracted` what a worker extracted), `end` commits the last batch and returns the summary. */
+interface Session {
+  add(r: ReadResult): void;
+  addExtracted(r: ReadResult, raw: string | null, extracted: Extracted | null): void;
+  knownRaw(raw: string): boolean;
+  end(): IngestSummary;
+}
+
+function ingestSession(db: Db, ctx: Context, opts: IngestOptions, total: number | null): Session {
   const writer = new StoreWriter(db, kbLookup(ctx.kb), opts.today);
   const bar = opts.progress ? new Progress(opts.progress, total) : null;
   const sum: IngestSummary = { read: 0, added: 0, unchanged: 0, failed: [], events: 0, clustersTouched: 0, seconds: 0 };
@@ -92,19 +144,25 @@ function ingestSession(db: Db, ctx: Context, opts: IngestOptions, total: number 
     opts.onBatch?.(sum.read);
   };
   const add = (r: ReadResult): void => {
+    if ("error" in r) return addExtracted(r, null, null);
+    const raw = rawHash(r.article);
+    if (writer.knownRaw(raw)) return addExtracted(r, raw, null);
+    let x: Extracted;
+    try {
+      x = { record: toRecord(processArticle(r.article, ctx)) };
+    } catch (err) {
+      const e = toDossierError(err);
+      x = { error: { code: e.code, message: e.message } };
+    }
+    addExtracted(r, raw, x);
+  };
+  /** A read result with what extraction made of it (null: a read error, or an input stored before). */
+  const addExtracted = (r: ReadResult, raw: string | null, x: Extracted | null): void => {
     sum.read++;
     if ("error" in r) errors.push({ source: r.source, code: r.error.code, message: r.error.message });
-    else {
-      const raw = rawHash(r.article);
-      if (writer.knownRaw(raw)) sum.unchanged++;
-      else
-        try {
-          batch.push({ rec: toRecord(processArticle(r.article, ctx)), raw });
-        } catch (err) {
-          const e = toDossierError(err);
-          errors.push({ source: r.source, code: e.code, message: e.message });
-        }
-    }
+    else if (!x || raw === null) sum.unchanged++;
+    else if ("error" in x) errors.push({ source: r.source, ...x.error });
+    else batch.push({ rec: x.record, raw });
     if (batch.length + errors.length >= batchSize) commit();
     bar?.update(sum.read);
   };
@@ -114,7 +172,7 @@ function ingestSession(db: Db, ctx: Context, opts: IngestOptions, total: number 
     sum.seconds = (performance.now() - t0) / 1000;
     return sum;
   };
-  return { add, end };
+  return { add, addExtracted, knownRaw: (raw) => writer.knownRaw(raw), end };
 }
 
 /** Stores records that were extracted before (dossier extract --json output, the store-only bench). */

@@ -165,4 +165,23 @@ CREATE TABLE cluster_pairs (
       }
     },
   },
+  {
+    version: 3,
+    about: "indexes for merging and reading at 100k articles: cluster windows by id, the timeline's order, by type and status",
+    sql: `
+-- Merging filters candidate clusters by type and window; a cluster's row carries its history (kilobytes for
+-- a busy story, in overflow pages before the window columns), so the filter reads this narrow index instead.
+CREATE INDEX IF NOT EXISTS clusters_merge ON clusters(id, type, win_start, win_end);
+-- The timeline's order, so that a page or a date window costs the same at any store size.
+CREATE INDEX IF NOT EXISTS clusters_timeline ON clusters(coalesce(date_start, first_published, '9999'), id);
+-- The timeline by type (and status) in its order, and their counts without reading cluster rows.
+CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, status, coalesce(date_start, first_published, '9999'), id);
+`,
+  },
+  {
+    version: 4,
+    about: "the timeline by type alone in its order",
+    // clusters_type puts status before the order, so a filter by type alone sorted every cluster of that type.
+    sql: "CREATE INDEX IF NOT EXISTS clusters_type_order ON clusters(type, coalesce(date_start, first_published, '9999'), id);",
+  },
 ];

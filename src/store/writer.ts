@@ -8,11 +8,20 @@ import { blockKeys } from "../story/blocks.js";
 import { isForum, participants, window } from "../story/match.js";
 import { promiseOf } from "../story/promises.js";
 import { summarize } from "../story/summary.js";
+import { addDays } from "../story/days.js";
 import type { EntityLookup, SourcedEvent } from "../story/types.js";
 import type { Db } from "./open.js";
+import { RecentCache } from "./recent-cache.js";
 import { stemText } from "./stem.js";
 
 const j = (v: unknown) => JSON.stringify(v);
+
+/** What the merge filters candidate clusters by before it loads their reports. */
+interface ClusterWindow {
+  type: string;
+  start: string;
+  end: string;
+}
 
 /** Prepared statements and the merge state of one open store; call inside a transaction. */
 export class StoreWriter {
@@ -24,11 +33,15 @@ export class StoreWriter {
   /** Clusters touched since the last refresh: their summaries, conflicts and promises are recomputed once per batch. */
   private readonly dirty = new Set<string>();
 
+  /** The KB's facts per entity key, memoized: merging asks for the same few keys millions of times. */
+  private readonly lookup?: EntityLookup;
+
   constructor(
     private readonly db: Db,
-    private readonly lookup?: EntityLookup,
+    lookup?: EntityLookup,
     private readonly today: string = new Date().toISOString().slice(0, 10),
   ) {
+    if (lookup) this.lookup = memoLookup(lookup);
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       hasRaw: p("SELECT 1 FROM documents WHERE raw_hash = ? LIMIT 1"),
@@ -46,8 +59,8 @@ export class StoreWriter {
       quote: p(`INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       quoteFts: p("INSERT INTO quotes_fts (rowid, text, stemmed) VALUES (?, ?, ?)"),
       time: p(`INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      // One query per report for all its keys (json_each), not one per key.
-      candidates: p("SELECT DISTINCT cluster_id id FROM cluster_pairs WHERE pair IN (SELECT value FROM json_each(?))"),
+      clustersOfPair: p("SELECT cluster_id id FROM cluster_pairs WHERE pair = ?"),
+      clusterWindow: p("SELECT type, win_start, win_end FROM clusters WHERE id = ?"),
       pair: p("INSERT OR IGNORE INTO cluster_pairs (pair, cluster_id) VALUES (?, ?)"),
       members: p("SELECT e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.cluster_id = ?"),
       newCluster: p(`INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end) VALUES (?, ?, 'unknown', '[]', '[]', 0, ?, ?)`),
@@ -118,25 +131,42 @@ export class StoreWriter {
   }
 
   /** Recently merged clusters with their members, so that a busy story is not re-read for every report. */
-  private readonly cache = new Map<string, ClusterState>();
-  private static readonly CACHE_SIZE = 20_000;
+  private readonly cache = new RecentCache<ClusterState>(20_000);
+  /** Type and window of clusters seen recently: most candidates of a report fail on these, without loading their members. */
+  private readonly windows = new RecentCache<ClusterWindow>(200_000);
 
   private cached(id: string, type: string): ClusterState {
     let c = this.cache.get(id);
-    if (c) this.cache.delete(id);
-    else c = this.load(id, type);
-    this.remember(c);
+    if (!c) this.cache.set(id, (c = this.load(id, type)));
     return c;
   }
 
-  private remember(c: ClusterState): void {
-    if (this.cache.size >= StoreWriter.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(c.id, c);
+  /**
+   * The clusters under each blocking key seen recently, kept in step with the inserts below: a report's
+   * keys return about a hundred clusters in a busy story, and the next reports of that story ask again.
+   */
+  private readonly pairs = new RecentCache<string[], number>(20_000);
+
+  private clustersOfPair(k: number): string[] {
+    let ids = this.pairs.get(k);
+    if (!ids) this.pairs.set(k, (ids = (this.s.clustersOfPair!.all(k) as { id: string }[]).map((r) => r.id)));
+    return ids;
+  }
+
+  private windowOf(id: string): ClusterWindow {
+    let w = this.windows.get(id);
+    if (!w) {
+      const r = this.s.clusterWindow!.get(id) as { type: string; win_start: string; win_end: string };
+      this.windows.set(id, (w = { type: r.type, start: r.win_start, end: r.win_end }));
+    }
+    return w;
   }
 
   /** Forget cached clusters (after a rolled-back transaction they may hold reports that were never stored). */
   resetCache(): void {
     this.cache.clear();
+    this.windows.clear();
+    this.pairs.clear();
     this.dirty.clear();
     this.created.clear();
     this.knownEntities.clear();
@@ -158,31 +188,46 @@ export class StoreWriter {
       // Reports without a window or with fewer than two participants can never merge (see match.ts), unless the one
       // is a body that meets in sessions: no lookup.
       if (w && (ps.length >= 2 || ps.some((p) => isForum(p, this.lookup)))) {
-        const ids = (this.s.candidates!.all(j(keys)) as { id: string }[]).map((r) => r.id);
-        target = bestCluster(e, ids.map((id) => this.cached(id, e.type)), this.lookup);
+        // Only clusters of its type whose window (the union of their reports' windows) comes within a day of
+        // the report's: any other has a member the report cannot match (pairScore allows one day between two
+        // dated reports, no more), and complete link rejects it anyway; a busy story has dozens in every bucket.
+        const lo = addDays(w.start, -1);
+        const hi = addDays(w.end, 1);
+        const ids = new Set<string>();
+        for (const k of keys) for (const id of this.clustersOfPair(k)) ids.add(id);
+        const fit: ClusterState[] = [];
+        for (const id of ids) {
+          const cw = this.windowOf(id);
+          if (cw.type === e.type && cw.start <= hi && cw.end >= lo) fit.push(this.cached(id, e.type));
+        }
+        target = bestCluster(e, fit, this.lookup);
       }
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
       const we = w?.end ?? "0000-01-01";
-      // What the cluster's members already put in the indexes need not be written again.
+      // What the cluster's members already put in the participant index need not be written again.
       const haveP = new Set<string>();
-      const haveK = new Set<number>();
       if (target) {
         this.s.widen!.run(ws, we, id);
-        for (const m of target.members) {
-          for (const p of participants(m, this.lookup)) haveP.add(p);
-          for (const k of blockKeys(m, this.lookup)) haveK.add(k);
-        }
+        const cw = this.windowOf(id);
+        this.windows.set(id, { type: cw.type, start: ws < cw.start ? ws : cw.start, end: we > cw.end ? we : cw.end });
+        for (const m of target.members) for (const p of participants(m, this.lookup)) haveP.add(p);
       } else {
         this.s.newCluster!.run(id, e.type, ws, we);
+        this.windows.set(id, { type: e.type, start: ws, end: we });
         this.created.add(id);
       }
       this.s.source!.run(id, e.docId, e.id);
       for (const p of ps) if (!haveP.has(p)) this.s.participant!.run(p, id);
-      for (const k of keys) if (!haveK.has(k)) this.s.pair!.run(k, id);
+      for (const k of keys) {
+        const known = this.pairs.get(k);
+        if (known?.includes(id)) continue;
+        this.s.pair!.run(k, id);
+        known?.push(id);
+      }
       const c = this.cache.get(id);
       if (c) c.members.push(e);
-      else if (!target) this.remember({ id, type: e.type, members: [e] });
+      else if (!target) this.cache.set(id, { id, type: e.type, members: [e] });
       this.dirty.add(id);
       out.push(id);
     }
@@ -212,4 +257,16 @@ export class StoreWriter {
     this.created.clear();
     return n;
   }
+}
+
+/** A lookup that asks the KB once per key (the KB does not change while a store is written). */
+function memoLookup(lookup: EntityLookup): EntityLookup {
+  const memo = new Map<string, ReturnType<EntityLookup>>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key);
+    const f = lookup(key);
+    if (memo.size >= 100_000) memo.clear(); // unknown names are keys too: keep an endless ingest bounded
+    memo.set(key, f);
+    return f;
+  };
 }

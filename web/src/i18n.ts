@@ -108,8 +108,10 @@ const en = {
   field_status: "status",
   aiGenerated: "machine-written according to the page",
   stats: "articles · events · real-world events",
-  showing: "Showing the first",
-  narrow: "narrow the dates or filters to see the rest.",
+  showing: "Showing",
+  narrow: "in date order; page through them or narrow the dates or filters.",
+  earlier: "← earlier",
+  later: "later →",
 };
 
 export type Key = keyof typeof en;
@@ -219,8 +221,10 @@ const de: Record<Key, string> = {
   field_status: "Status",
   aiGenerated: "laut Seite maschinell geschrieben",
   stats: "Artikel · Meldungen · Ereignisse",
-  showing: "Angezeigt werden die ersten",
-  narrow: "Zeitraum oder Filter eingrenzen, um den Rest zu sehen.",
+  showing: "Angezeigt:",
+  narrow: "nach Datum; weiterblättern oder Zeitraum und Filter eingrenzen.",
+  earlier: "← früher",
+  later: "später →",
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, de };

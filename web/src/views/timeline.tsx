@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 const dayNum = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY_MS);
 const LABEL_MIN = 150;
 const LANE_H = 30;
+/** Clusters per page of the timeline (the API's largest page). */
+const PAGE = 500;
 const TYPES = ["CONSULT", "AGREE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AID", "COOPERATE", "ACCUSE", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"];
 const STATUSES = ["held", "ongoing", "planned", "promised", "proposed", "requested", "rejected", "cancelled", "denied", "unknown"];
 
@@ -138,7 +140,10 @@ function Chart({ items }: { items: TimelineItem[] }) {
 export function TimelineView() {
   const { query } = useRoute();
   const filters = { type: query.get("type") ?? "", status: query.get("status") ?? "", text: query.get("text") ?? "", from: query.get("from") ?? "", to: query.get("to") ?? "", actor: query.get("actor") ?? "" };
-  const data = useApi<Page<TimelineItem>>(`/api/timeline${qs({ ...filters, limit: 500 })}`);
+  // The store may hold far more clusters than a chart can draw: one page at a time, in date order,
+  // so each page is one stretch of the timeline and the buttons move to the one before or after it.
+  const offset = Math.max(0, Number(query.get("offset") ?? 0) || 0);
+  const data = useApi<Page<TimelineItem>>(`/api/timeline${qs({ ...filters, limit: PAGE, offset })}`);
   const [form, setForm] = useState(filters);
   useEffect(() => setForm(filters), [query.toString()]);
   return (
@@ -183,7 +188,17 @@ export function TimelineView() {
           <>
             {page.total > page.items.length && (
               <p class="help" data-testid="truncated">
-                {t("showing")} {page.items.length} {t("of")} {page.total} — {t("narrow")}
+                {t("showing")} {page.offset + 1}–{page.offset + page.items.length} {t("of")} {page.total} — {t("narrow")}{" "}
+                {page.offset > 0 && (
+                  <button type="button" data-testid="earlier" onClick={() => go([], { ...filters, offset: Math.max(0, page.offset - PAGE) || undefined })}>
+                    {t("earlier")}
+                  </button>
+                )}{" "}
+                {page.offset + page.items.length < page.total && (
+                  <button type="button" data-testid="later" onClick={() => go([], { ...filters, offset: page.offset + PAGE })}>
+                    {t("later")}
+                  </button>
+                )}
               </p>
             )}
             <Chart items={page.items} />
