@@ -8,9 +8,12 @@ const USAGE = `dossier — a sourced timeline of political events from news arti
 usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
       PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, any of these .gz, .warc(.gz), directories, - for stdin, http(s) URLs and RSS/Atom feeds
-  dossier ingest [--db PATH] [--kb FILE] [--batch N] [--records] [--feed URL] PATH|URL…
-      extract and store into the SQLite store (default ./dossier.db), merge events across articles;
-      idempotent (same document twice changes nothing) and safe to kill and restart
+  dossier ingest [--db PATH|postgres://…] [--kb FILE] [--batch N] [--records] [--feed URL] [--queue] PATH|URL…
+      extract and store into the SQLite store (default ./dossier.db) or PostgreSQL (--db postgres://…), merge events
+      across articles; idempotent (same document twice changes nothing) and safe to kill and restart;
+      --queue (PostgreSQL): only queue the documents, for dossier worker
+  dossier worker --db postgres://… [--once] [--log-jobs]
+      process queued documents; run any number, one per core, on any machine (--once: exit when the queue is empty)
   dossier timeline [--db PATH] [--actor NAME] [--type T] [--status S] [--from D] [--to D] [--json]
   dossier event ID [--json]     one merged event with all its sources, conflicts and plan
   dossier conflicts [--json]    where sources disagree on date, place, participants or status
@@ -69,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "ingest":
       return (await import("./ingest-command.js")).runIngest(rest);
+    case "worker":
+      return (await import("./worker-command.js")).runWorkerCommand(rest);
     case "timeline":
       return (await import("./timeline-command.js")).runTimeline(rest);
     case "event":
