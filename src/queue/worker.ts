@@ -1,14 +1,13 @@
 // `dossier worker`: takes ingest jobs from the queue, extracts each document and stores and merges it.
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
-import { makeWorkerUtils, run, runOnce, type Task } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { makeWorkerUtils, run, runOnce, type Task, type WorkerEvents } from "graphile-worker";
 import type { Context } from "../core/context.js";
 import { rawHash } from "../store/ingest.js";
 import { extractArticle, knownRaws, storeBatch } from "../store/pg/ingest.js";
 import { migratePg } from "../store/pg/migrate.js";
 import { connectPg } from "../store/pg/store.js";
 import { kbLookup } from "../story/kb-lookup.js";
-import { holdLiveness, reclaimDeadWorkers, WORKER_PREFIX } from "./liveness.js";
+import { holdLiveness, reclaimDeadWorkers } from "./liveness.js";
 import { queueLogger } from "./logger.js";
 import { INGEST_TASK, type IngestPayload } from "./names.js";
 
@@ -17,7 +16,7 @@ export interface WorkerOptions {
   once?: boolean;
   verbose?: boolean;
   /** Called after each job with the document's source and what happened (the kill test watches these). */
-  onJob?: (source: string, outcome: "added" | "unchanged" | "failed") => void;
+  onJob?: (source: string, outcome: "started" | "added" | "unchanged" | "failed") => void;
   /** How often a running worker looks for dead workers' jobs, ms. */
   reclaimEveryMs?: number;
 }
@@ -27,17 +26,25 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
   const logger = queueLogger(opts.verbose ?? false);
   const utils = await makeWorkerUtils({ connectionString: url, logger });
   const live = await pool.connect();
-  const workerId = `${WORKER_PREFIX}${hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  // The pools graphile-worker creates in this process, and their liveness locks (see liveness.ts).
+  const own = new Set<string>();
+  let held: Promise<void> = Promise.resolve();
+  const events = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => {
+    own.add(workerPool.id);
+    const lock = holdLiveness(live, workerPool.id);
+    held = Promise.all([held, lock]).then(() => undefined);
+  });
   const lookup = kbLookup(ctx.kb);
   let jobs = 0;
   let timer: NodeJS.Timeout | undefined;
   try {
     await migratePg(pool);
     await utils.migrate();
-    await holdLiveness(live, workerId);
     const reclaim = async () => {
-      const dead = await reclaimDeadWorkers(live, utils, workerId);
+      const dead = await reclaimDeadWorkers(live, utils, INGEST_TASK, own);
       if (dead.length) process.stderr.write(`released the jobs of ${dead.length} stopped worker(s): ${dead.join(", ")}\n`);
+      return dead.length;
     };
     await reclaim();
 
@@ -45,15 +52,22 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
     // another worker) is skipped; everything else happens in one transaction that a crash rolls back.
     const ingest: Task = async (payload) => {
       const { article, today } = payload as IngestPayload;
+      await held;
       jobs++;
+      opts.onJob?.(article.source, "started");
       const raw = rawHash(article);
       if ((await knownRaws(pool, [raw])).has(raw)) return void opts.onJob?.(article.source, "unchanged");
       const x = extractArticle({ source: article.source, article }, ctx);
       const r = "rec" in x ? await storeBatch(pool, [x], [], lookup, today) : await storeBatch(pool, [], [x], lookup, today);
       opts.onJob?.(article.source, "rec" in x ? (r.added ? "added" : "unchanged") : "failed");
     };
-    const options = { connectionString: url, logger, workerId, noHandleSignals: true, pollInterval: 1000, taskList: { [INGEST_TASK]: ingest } };
-    if (opts.once) await runOnce(options);
+    const options = { connectionString: url, logger, events, noHandleSignals: true, pollInterval: 1000, taskList: { [INGEST_TASK]: ingest } };
+    if (opts.once) {
+      // A worker killed just now may still look alive (its server connection closes a moment later):
+      // look again when the queue seems empty, and run again if that released jobs.
+      await runOnce(options);
+      while ((await reclaim()) > 0) await runOnce(options);
+    }
     else {
       const runner = await run({ ...options, concurrency: 1 });
       timer = setInterval(() => void reclaim().catch((e: Error) => logger.error(e.message)), opts.reclaimEveryMs ?? 10_000);
