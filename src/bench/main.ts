@@ -1,4 +1,4 @@
-// `npm run bench`: extraction throughput on the bundled examples (articles/s, one core) and peak RSS, as JSON and a table.
+// `npm run bench`: extraction throughput on the bundled examples (articles/s, one core) and peak RSS, as JSON and a table; `-- --workers 1,2,4` runs the PostgreSQL queue bench.
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { makeContext } from "../cli/context.js";
@@ -8,6 +8,12 @@ import { processArticle } from "../extract.js";
 import { readInputs } from "../ingest/sources.js";
 import { findAliasCandidates, tokenKeys } from "../nlp/mentions/find.js";
 import type { RawArticle } from "../ingest/article.js";
+
+// --workers 1,2,4: the PostgreSQL queue bench instead (see workers.ts).
+if (process.argv.includes("--workers")) {
+  await (await import("./workers.js")).runWorkersBench(process.argv.slice(2));
+  process.exit(0);
+}
 
 const t0 = performance.now();
 const c0 = process.cpuUsage();

@@ -2,6 +2,7 @@
 import { makeWorkerUtils } from "graphile-worker";
 import { DuplicateIndex } from "../clean/duplicates.js";
 import { readAllInputs } from "../ingest/read-all.js";
+import type { ReadResult } from "../ingest/record-reader.js";
 import { rawHash } from "../store/ingest.js";
 import { knownRaws, storeBatch } from "../store/pg/ingest.js";
 import { migratePg } from "../store/pg/migrate.js";
@@ -18,7 +19,20 @@ export interface EnqueueSummary {
   failed: { source: string; code: string; message: string }[];
 }
 
-export async function enqueueInputs(url: string, inputs: string[], opts: { maxBytes?: number; today?: string; verbose?: boolean; batchSize?: number } = {}): Promise<EnqueueSummary> {
+export interface EnqueueOptions {
+  maxBytes?: number;
+  today?: string;
+  verbose?: boolean;
+  batchSize?: number;
+}
+
+/** Files, folders, URLs and feeds as `dossier ingest` reads them, one job per new document. */
+export function enqueueInputs(url: string, inputs: string[], opts: EnqueueOptions = {}): Promise<EnqueueSummary> {
+  return enqueueResults(url, readAllInputs(inputs, { duplicates: new DuplicateIndex(), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) }), opts);
+}
+
+/** Read results (articles, or unreadable inputs) to jobs; the bench queues synthetic articles this way. */
+export async function enqueueResults(url: string, results: AsyncIterable<ReadResult> | Iterable<ReadResult>, opts: EnqueueOptions = {}): Promise<EnqueueSummary> {
   const pool = await connectPg(url, 2);
   const utils = await makeWorkerUtils({ connectionString: url, logger: queueLogger(opts.verbose ?? false) });
   const sum: EnqueueSummary = { read: 0, queued: 0, known: 0, failed: [] };
@@ -40,8 +54,7 @@ export async function enqueueInputs(url: string, inputs: string[], opts: { maxBy
       sum.queued += jobs.length;
       pending = [];
     };
-    const duplicates = new DuplicateIndex();
-    for await (const r of readAllInputs(inputs, { duplicates, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) })) {
+    for await (const r of results) {
       sum.read++;
       if ("error" in r) sum.failed.push({ source: r.source, code: r.error.code, message: r.error.message });
       else pending.push({ article: r.article, ...(opts.today ? { today: opts.today } : {}) });

@@ -11,12 +11,22 @@ import { holdLiveness, reclaimDeadWorkers } from "./liveness.js";
 import { queueLogger } from "./logger.js";
 import { INGEST_TASK, type IngestPayload } from "./names.js";
 
+/** Where a job's time went, in milliseconds; only `merge` runs one worker at a time. */
+export interface JobTimes {
+  extract: number;
+  store: number;
+  lockWait: number;
+  merge: number;
+}
+
 export interface WorkerOptions {
   /** Work until the queue is empty, then exit (batch runs, tests, the bench); otherwise run until SIGINT/SIGTERM. */
   once?: boolean;
   verbose?: boolean;
   /** Called after each job with the document's source and what happened (the kill test watches these). */
-  onJob?: (source: string, outcome: "started" | "added" | "unchanged" | "failed") => void;
+  onJob?: (source: string, outcome: "started" | "added" | "unchanged" | "failed", ms?: JobTimes) => void;
+  /** Called once the worker listens for jobs (not with once). */
+  onReady?: () => void;
   /** How often a running worker looks for dead workers' jobs, ms. */
   reclaimEveryMs?: number;
 }
@@ -57,9 +67,11 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
       opts.onJob?.(article.source, "started");
       const raw = rawHash(article);
       if ((await knownRaws(pool, [raw])).has(raw)) return void opts.onJob?.(article.source, "unchanged");
+      const t0 = performance.now();
       const x = extractArticle({ source: article.source, article }, ctx);
+      const extract = performance.now() - t0;
       const r = "rec" in x ? await storeBatch(pool, [x], [], lookup, today) : await storeBatch(pool, [], [x], lookup, today);
-      opts.onJob?.(article.source, "rec" in x ? (r.added ? "added" : "unchanged") : "failed");
+      opts.onJob?.(article.source, "rec" in x ? (r.added ? "added" : "unchanged") : "failed", { extract, ...r.ms });
     };
     const options = { connectionString: url, logger, events, noHandleSignals: true, pollInterval: 1000, taskList: { [INGEST_TASK]: ingest } };
     if (opts.once) {
@@ -70,6 +82,7 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
     }
     else {
       const runner = await run({ ...options, concurrency: 1 });
+      opts.onReady?.();
       timer = setInterval(() => void reclaim().catch((e: Error) => logger.error(e.message)), opts.reclaimEveryMs ?? 10_000);
       const stop = () => void runner.stop();
       process.once("SIGINT", stop);

@@ -29,6 +29,8 @@ export interface BatchResult {
   unchanged: number;
   events: number;
   clustersTouched: number;
+  /** Milliseconds: storing the records (parallel), waiting for the merge lock, and merging while holding it (serial). */
+  ms: { store: number; lockWait: number; merge: number };
 }
 
 /**
@@ -37,7 +39,14 @@ export interface BatchResult {
  */
 export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestError[], lookup: EntityLookup | undefined, today: string | undefined): Promise<BatchResult> {
   const client = await pool.connect();
-  const out: BatchResult = { added: 0, unchanged: 0, events: 0, clustersTouched: 0 };
+  const out: BatchResult = { added: 0, unchanged: 0, events: 0, clustersTouched: 0, ms: { store: 0, lockWait: 0, merge: 0 } };
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
   try {
     await client.query("BEGIN");
     const w = new PgWriter(client, lookup, today);
@@ -50,13 +59,16 @@ export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestE
       } else out.unchanged++;
     }
     for (const e of errors) await w.recordError(e.source, e.code, e.message);
+    out.ms.store = lap();
     if (events.length) {
       await w.lockMerge();
+      out.ms.lockWait = lap();
       await w.merge(events);
       out.clustersTouched = await w.refresh();
     }
     out.events = events.length;
     await client.query("COMMIT");
+    out.ms.merge = lap();
     return out;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -116,31 +116,56 @@ export class PgWriter {
   }
 
   /** Members of these clusters not read yet in this transaction, read in one query. */
-  private async load(ids: string[], type: string): Promise<ClusterState[]> {
-    const missing = ids.filter((id) => !this.cache.has(id));
-    if (missing.length) {
-      const r = await this.c.query<{ cluster_id: string; data: string }>(
-        "SELECT s.cluster_id, e.data FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id WHERE s.cluster_id = ANY($1::text[]) ORDER BY s.doc_id, s.event_id",
-        [missing],
-      );
-      for (const id of missing) this.cache.set(id, { id, type, members: [] });
-      for (const row of r.rows) this.cache.get(row.cluster_id)!.members.push(JSON.parse(row.data) as SourcedEvent);
+  private async load(ids: string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.cache.has(id));
+    if (!missing.length) return;
+    const r = await this.c.query<{ id: string; type: string; data: string | null }>(
+      `SELECT c.id, c.type, e.data FROM clusters c LEFT JOIN event_sources s ON s.cluster_id = c.id LEFT JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id
+       WHERE c.id = ANY($1::text[]) ORDER BY c.id, s.doc_id, s.event_id`,
+      [missing],
+    );
+    for (const row of r.rows) {
+      let c = this.cache.get(row.id);
+      if (!c) this.cache.set(row.id, (c = { id: row.id, type: row.type, members: [] }));
+      if (row.data) c.members.push(JSON.parse(row.data) as SourcedEvent);
     }
-    return ids.map((id) => this.cache.get(id)!);
   }
 
-  /** Merges new events into the stored clusters, earliest publication first; call after lockMerge. Returns the cluster of each. */
+  /**
+   * Merges new events into the stored clusters, earliest publication first; call after lockMerge.
+   * Returns the cluster of each. The merge lock is what every other worker waits for, so this reads
+   * the candidates of all events in two queries and writes in five, however many events there are.
+   */
   async merge(events: SourcedEvent[]): Promise<string[]> {
+    const sorted = [...events].sort(byPublication);
+    const info = sorted.map((e) => ({ e, w: window(e), ps: participants(e, this.lookup), keys: blockKeys(e, this.lookup) }));
+    // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
+    const looks = (x: (typeof info)[number]) => x.w !== null && x.ps.length >= 2;
+    const wanted = [...new Set(info.filter(looks).flatMap((x) => x.keys))];
+    /** The merge index: stored pairs, plus the pairs this transaction adds. */
+    const index = new Map<number, Set<string>>();
+    const indexAdd = (k: number, id: string) => {
+      let set = index.get(k);
+      if (!set) index.set(k, (set = new Set()));
+      set.add(id);
+    };
+    if (wanted.length) {
+      const r = await this.c.query<{ pair: string; cluster_id: string }>("SELECT pair, cluster_id FROM cluster_pairs WHERE pair = ANY($1::bigint[])", [wanted.map(String)]);
+      for (const row of r.rows) indexAdd(Number(row.pair), row.cluster_id);
+      await this.load(r.rows.map((x) => x.cluster_id));
+    }
+    const windows = new Map<string, { ws: string; we: string }>();
+    const sources: { cluster_id: string; doc_id: string; event_id: string }[] = [];
+    const parts: { entity_key: string; cluster_id: string }[] = [];
+    const pairs: { pair: string; cluster_id: string }[] = [];
     const out: string[] = [];
-    for (const e of [...events].sort(byPublication)) {
-      const w = window(e);
-      const ps = participants(e, this.lookup);
-      const keys = blockKeys(e, this.lookup);
+    for (const x of info) {
+      const { e, w, ps, keys } = x;
       let target: ClusterState | null = null;
-      // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
-      if (w && ps.length >= 2) {
-        const r = await this.c.query<{ id: string }>("SELECT DISTINCT cluster_id id FROM cluster_pairs WHERE pair = ANY($1::bigint[]) ORDER BY 1", [keys.map(String)]);
-        target = bestCluster(e, await this.load(r.rows.map((x) => x.id), e.type), this.lookup);
+      if (looks(x)) {
+        const ids = new Set<string>();
+        for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+        target = bestCluster(e, [...ids].sort().map((id) => this.cache.get(id)!), this.lookup);
       }
       const id = target?.id ?? clusterIdFor(e);
       const ws = w?.start ?? "9999-12-31";
@@ -148,58 +173,104 @@ export class PgWriter {
       const haveP = new Set<string>();
       const haveK = new Set<number>();
       if (target) {
-        await this.c.query("UPDATE clusters SET win_start = least(win_start, $1), win_end = greatest(win_end, $2) WHERE id = $3", [ws, we, id]);
         for (const m of target.members) {
           for (const p of participants(m, this.lookup)) haveP.add(p);
           for (const k of blockKeys(m, this.lookup)) haveK.add(k);
         }
       } else {
-        await this.c.query("INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end) VALUES ($1, $2, 'unknown', '[]', '[]', 0, $3, $4)", [id, e.type, ws, we]);
         this.created.add(id);
         this.cache.set(id, { id, type: e.type, members: [] });
       }
-      await this.c.query("INSERT INTO event_sources (cluster_id, doc_id, event_id) VALUES ($1, $2, $3)", [id, e.docId, e.id]);
-      const newP = [...new Set(ps.filter((p) => !haveP.has(p)))];
-      if (newP.length) await this.c.query("INSERT INTO cluster_participants (entity_key, cluster_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING", [newP, id]);
-      const newK = [...new Set(keys.filter((k) => !haveK.has(k)))];
-      if (newK.length) await this.c.query("INSERT INTO cluster_pairs (pair, cluster_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING", [newK.map(String), id]);
+      const win = windows.get(id);
+      windows.set(id, win ? { ws: win.ws < ws ? win.ws : ws, we: win.we > we ? win.we : we } : { ws, we });
+      sources.push({ cluster_id: id, doc_id: e.docId, event_id: e.id });
+      for (const p of new Set(ps)) if (!haveP.has(p)) parts.push({ entity_key: p, cluster_id: id });
+      for (const k of new Set(keys))
+        if (!haveK.has(k)) {
+          pairs.push({ pair: String(k), cluster_id: id });
+          indexAdd(k, id);
+        }
       this.cache.get(id)!.members.push(e);
       this.dirty.add(id);
       out.push(id);
     }
+    const created = [...windows].filter(([id]) => this.created.has(id));
+    const widened = [...windows].filter(([id]) => !this.created.has(id));
+    const win = (list: typeof created) => rows(list.map(([id, w]) => ({ id, type: this.cache.get(id)!.type, ws: w.ws, we: w.we })));
+    if (created.length)
+      await this.c.query(
+        `INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end)
+         SELECT id, type, 'unknown', '[]', '[]', 0, ws, we FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, ws text, we text)`,
+        [win(created)],
+      );
+    if (widened.length)
+      await this.c.query(
+        `UPDATE clusters c SET win_start = least(c.win_start, x.ws), win_end = greatest(c.win_end, x.we)
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, ws text, we text) WHERE c.id = x.id`,
+        [win(widened)],
+      );
+    await this.c.query("INSERT INTO event_sources (cluster_id, doc_id, event_id) SELECT cluster_id, doc_id, event_id FROM jsonb_to_recordset($1::jsonb) AS x(cluster_id text, doc_id text, event_id text)", [rows(sources)]);
+    if (parts.length)
+      await this.c.query(
+        "INSERT INTO cluster_participants (entity_key, cluster_id) SELECT entity_key, cluster_id FROM jsonb_to_recordset($1::jsonb) AS x(entity_key text, cluster_id text) ON CONFLICT DO NOTHING",
+        [rows(parts)],
+      );
+    if (pairs.length)
+      await this.c.query("INSERT INTO cluster_pairs (pair, cluster_id) SELECT pair::bigint, cluster_id FROM jsonb_to_recordset($1::jsonb) AS x(pair text, cluster_id text) ON CONFLICT DO NOTHING", [rows(pairs)]);
     return out;
   }
 
-  /** Recomputes summary, conflicts and promise of every cluster merged into since the last call. */
+  /** Recomputes summary, conflicts and promise of every cluster merged into since the last call, in four statements. */
   async refresh(): Promise<number> {
-    const n = this.dirty.size;
-    for (const id of this.dirty) {
+    const ids = [...this.dirty];
+    if (!ids.length) return 0;
+    const summaries: Record<string, unknown>[] = [];
+    // By id: one INSERT … ON CONFLICT may not touch a row twice.
+    const conflicts = new Map<string, Record<string, unknown>>();
+    const promises: Record<string, unknown>[] = [];
+    for (const id of ids) {
       const c = this.cache.get(id)!;
       const s = summarize(c, this.lookup);
-      await this.c.query(
-        `UPDATE clusters SET mode = $2, date_start = $3, date_end = $4, date_event = $5, location = $6, location_key = $7, status = $8, participants = $9, history = $10,
-         first_published = $11, last_published = $12, sources = $13 WHERE id = $1`,
-        [id, s.mode, s.date?.start ?? null, s.date?.end ?? null, s.date?.eventId ?? null, s.location?.name ?? null, s.location?.key ?? null, s.status, j(s.participants), j(s.history), s.firstPublished, s.lastPublished, s.sources],
-      );
-      const fresh = this.created.has(id);
-      if (!fresh) await this.c.query("DELETE FROM conflicts WHERE cluster_id = $1", [id]);
-      const ks = detectConflicts(c, this.lookup);
-      if (ks.length)
-        await this.c.query(
-          `INSERT INTO conflicts (id, cluster_id, field, sides) SELECT id, $2, field, sides FROM jsonb_to_recordset($1::jsonb) AS x(id text, field text, sides text)
-           ON CONFLICT (id) DO UPDATE SET cluster_id = excluded.cluster_id, field = excluded.field, sides = excluded.sides`,
-          [rows(ks.map((k) => ({ id: k.id, field: k.field, sides: j(k.sides) }))), id],
-        );
-      if (!fresh) await this.c.query("DELETE FROM promises WHERE cluster_id = $1", [id]);
+      summaries.push({
+        id, mode: s.mode, date_start: s.date?.start ?? null, date_end: s.date?.end ?? null, date_event: s.date?.eventId ?? null, location: s.location?.name ?? null,
+        location_key: s.location?.key ?? null, status: s.status, participants: j(s.participants), history: j(s.history), first_published: s.firstPublished, last_published: s.lastPublished, sources: s.sources,
+      });
+      for (const k of detectConflicts(c, this.lookup)) conflicts.set(k.id, { id: k.id, cluster_id: id, field: k.field, sides: j(k.sides) });
       const pr = promiseOf(c, this.today);
       // Overdue depends on the day it is read; the store keeps "pending" and the reader decides.
       if (pr)
-        await this.c.query("INSERT INTO promises (cluster_id, state, due_start, due_end, announced, outcome) VALUES ($1, $2, $3, $4, $5, $6)", [
-          id, pr.state === "overdue" ? "pending" : pr.state, pr.due?.start ?? null, pr.due?.end ?? null, j(pr.announced), pr.outcome ? j(pr.outcome) : null,
-        ]);
+        promises.push({
+          cluster_id: id, state: pr.state === "overdue" ? "pending" : pr.state, due_start: pr.due?.start ?? null, due_end: pr.due?.end ?? null,
+          announced: j(pr.announced), outcome: pr.outcome ? j(pr.outcome) : null,
+        });
     }
+    await this.c.query(
+      `UPDATE clusters c SET mode = x.mode, date_start = x.date_start, date_end = x.date_end, date_event = x.date_event, location = x.location, location_key = x.location_key,
+         status = x.status, participants = x.participants, history = x.history, first_published = x.first_published, last_published = x.last_published, sources = x.sources
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, mode text, date_start text, date_end text, date_event text, location text, location_key text, status text,
+         participants text, history text, first_published text, last_published text, sources integer)
+       WHERE c.id = x.id`,
+      [rows(summaries)],
+    );
+    const old = ids.filter((id) => !this.created.has(id));
+    if (old.length) {
+      await this.c.query("DELETE FROM conflicts WHERE cluster_id = ANY($1::text[])", [old]);
+      await this.c.query("DELETE FROM promises WHERE cluster_id = ANY($1::text[])", [old]);
+    }
+    if (conflicts.size)
+      await this.c.query(
+        `INSERT INTO conflicts (id, cluster_id, field, sides) SELECT id, cluster_id, field, sides FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster_id text, field text, sides text)
+         ON CONFLICT (id) DO UPDATE SET cluster_id = excluded.cluster_id, field = excluded.field, sides = excluded.sides`,
+        [rows([...conflicts.values()])],
+      );
+    if (promises.length)
+      await this.c.query(
+        `INSERT INTO promises (cluster_id, state, due_start, due_end, announced, outcome)
+         SELECT cluster_id, state, due_start, due_end, announced, outcome FROM jsonb_to_recordset($1::jsonb) AS x(cluster_id text, state text, due_start text, due_end text, announced text, outcome text)`,
+        [rows(promises)],
+      );
     this.dirty.clear();
     this.created.clear();
-    return n;
+    return ids.length;
   }
 }
