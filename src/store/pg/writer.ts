@@ -28,6 +28,14 @@ export class PgWriter {
   private readonly cache = new Map<string, ClusterState>();
   private readonly created = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** The merge index as far as this transaction read it (stored pairs of the keys asked for), plus the pairs it adds. */
+  private readonly index = new Map<number, Set<string>>();
+  private readonly asked = new Set<number>();
+  /** What merge decided and refresh writes, in one statement. */
+  private windows = new Map<string, { ws: string; we: string }>();
+  private sources: { cluster_id: string; doc_id: string; event_id: string }[] = [];
+  private parts: { entity_key: string; cluster_id: string }[] = [];
+  private pairs: { pair: string; cluster_id: string }[] = [];
 
   constructor(
     private readonly c: PoolClient,
@@ -141,9 +149,9 @@ export class PgWriter {
     const info = sorted.map((e) => ({ e, w: window(e), ps: participants(e, this.lookup), keys: blockKeys(e, this.lookup) }));
     // Reports without a window or with fewer than two participants can never merge (see match.ts): no lookup.
     const looks = (x: (typeof info)[number]) => x.w !== null && x.ps.length >= 2;
-    const wanted = [...new Set(info.filter(looks).flatMap((x) => x.keys))];
-    /** The merge index: stored pairs, plus the pairs this transaction adds. */
-    const index = new Map<number, Set<string>>();
+    const wanted = [...new Set(info.filter(looks).flatMap((x) => x.keys))].filter((k) => !this.asked.has(k));
+    for (const k of wanted) this.asked.add(k);
+    const index = this.index;
     const indexAdd = (k: number, id: string) => {
       let set = index.get(k);
       if (!set) index.set(k, (set = new Set()));
@@ -194,46 +202,37 @@ export class PgWriter {
       this.dirty.add(id);
       out.push(id);
     }
-    const created = [...windows].filter(([id]) => this.created.has(id));
-    const widened = [...windows].filter(([id]) => !this.created.has(id));
-    const win = (list: typeof created) => rows(list.map(([id, w]) => ({ id, type: this.cache.get(id)!.type, ws: w.ws, we: w.we })));
-    if (created.length)
-      await this.c.query(
-        `INSERT INTO clusters (id, type, status, participants, history, sources, win_start, win_end)
-         SELECT id, type, 'unknown', '[]', '[]', 0, ws, we FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, ws text, we text)`,
-        [win(created)],
-      );
-    if (widened.length)
-      await this.c.query(
-        `UPDATE clusters c SET win_start = least(c.win_start, x.ws), win_end = greatest(c.win_end, x.we)
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, ws text, we text) WHERE c.id = x.id`,
-        [win(widened)],
-      );
-    await this.c.query("INSERT INTO event_sources (cluster_id, doc_id, event_id) SELECT cluster_id, doc_id, event_id FROM jsonb_to_recordset($1::jsonb) AS x(cluster_id text, doc_id text, event_id text)", [rows(sources)]);
-    if (parts.length)
-      await this.c.query(
-        "INSERT INTO cluster_participants (entity_key, cluster_id) SELECT entity_key, cluster_id FROM jsonb_to_recordset($1::jsonb) AS x(entity_key text, cluster_id text) ON CONFLICT DO NOTHING",
-        [rows(parts)],
-      );
-    if (pairs.length)
-      await this.c.query("INSERT INTO cluster_pairs (pair, cluster_id) SELECT pair::bigint, cluster_id FROM jsonb_to_recordset($1::jsonb) AS x(pair text, cluster_id text) ON CONFLICT DO NOTHING", [rows(pairs)]);
+    for (const [id, w] of windows) {
+      const old = this.windows.get(id);
+      this.windows.set(id, old ? { ws: old.ws < w.ws ? old.ws : w.ws, we: old.we > w.we ? old.we : w.we } : w);
+    }
+    this.sources.push(...sources);
+    this.parts.push(...parts);
+    this.pairs.push(...pairs);
     return out;
   }
 
-  /** Recomputes summary, conflicts and promise of every cluster merged into since the last call, in four statements. */
+  /**
+   * Recomputes summary, conflicts and promise of every cluster merged into since the last call and
+   * writes them with everything merge decided in one statement (data-modifying CTEs): the fewer
+   * round trips while the merge lock is held, the more workers can run side by side.
+   */
   async refresh(): Promise<number> {
     const ids = [...this.dirty];
     if (!ids.length) return 0;
-    const summaries: Record<string, unknown>[] = [];
+    const fresh: Record<string, unknown>[] = [];
+    const touched: Record<string, unknown>[] = [];
     // By id: one INSERT … ON CONFLICT may not touch a row twice.
     const conflicts = new Map<string, Record<string, unknown>>();
     const promises: Record<string, unknown>[] = [];
     for (const id of ids) {
       const c = this.cache.get(id)!;
       const s = summarize(c, this.lookup);
-      summaries.push({
-        id, mode: s.mode, date_start: s.date?.start ?? null, date_end: s.date?.end ?? null, date_event: s.date?.eventId ?? null, location: s.location?.name ?? null,
-        location_key: s.location?.key ?? null, status: s.status, participants: j(s.participants), history: j(s.history), first_published: s.firstPublished, last_published: s.lastPublished, sources: s.sources,
+      const w = this.windows.get(id) ?? { ws: "9999-12-31", we: "0000-01-01" };
+      (this.created.has(id) ? fresh : touched).push({
+        id, type: c.type, ws: w.ws, we: w.we, mode: s.mode, date_start: s.date?.start ?? null, date_end: s.date?.end ?? null, date_event: s.date?.eventId ?? null,
+        location: s.location?.name ?? null, location_key: s.location?.key ?? null, status: s.status, participants: j(s.participants), history: j(s.history),
+        first_published: s.firstPublished, last_published: s.lastPublished, sources: s.sources,
       });
       for (const k of detectConflicts(c, this.lookup)) conflicts.set(k.id, { id: k.id, cluster_id: id, field: k.field, sides: j(k.sides) });
       const pr = promiseOf(c, this.today);
@@ -244,33 +243,49 @@ export class PgWriter {
           announced: j(pr.announced), outcome: pr.outcome ? j(pr.outcome) : null,
         });
     }
-    await this.c.query(
-      `UPDATE clusters c SET mode = x.mode, date_start = x.date_start, date_end = x.date_end, date_event = x.date_event, location = x.location, location_key = x.location_key,
-         status = x.status, participants = x.participants, history = x.history, first_published = x.first_published, last_published = x.last_published, sources = x.sources
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, mode text, date_start text, date_end text, date_event text, location text, location_key text, status text,
-         participants text, history text, first_published text, last_published text, sources integer)
-       WHERE c.id = x.id`,
-      [rows(summaries)],
-    );
     const old = ids.filter((id) => !this.created.has(id));
-    if (old.length) {
-      await this.c.query("DELETE FROM conflicts WHERE cluster_id = ANY($1::text[])", [old]);
-      await this.c.query("DELETE FROM promises WHERE cluster_id = ANY($1::text[])", [old]);
-    }
-    if (conflicts.size)
-      await this.c.query(
-        `INSERT INTO conflicts (id, cluster_id, field, sides) SELECT id, cluster_id, field, sides FROM jsonb_to_recordset($1::jsonb) AS x(id text, cluster_id text, field text, sides text)
-         ON CONFLICT (id) DO UPDATE SET cluster_id = excluded.cluster_id, field = excluded.field, sides = excluded.sides`,
-        [rows([...conflicts.values()])],
-      );
-    if (promises.length)
-      await this.c.query(
-        `INSERT INTO promises (cluster_id, state, due_start, due_end, announced, outcome)
-         SELECT cluster_id, state, due_start, due_end, announced, outcome FROM jsonb_to_recordset($1::jsonb) AS x(cluster_id text, state text, due_start text, due_end text, announced text, outcome text)`,
-        [rows(promises)],
-      );
+    const summaryCols = `id text, type text, ws text, we text, mode text, date_start text, date_end text, date_event text, location text, location_key text, status text,
+      participants text, history text, first_published text, last_published text, sources integer`;
+    await this.c.query(
+      `WITH
+       ins_clusters AS (
+         INSERT INTO clusters (id, type, mode, date_start, date_end, date_event, location, location_key, status, participants, history, first_published, last_published, sources, win_start, win_end)
+         SELECT id, type, mode, date_start, date_end, date_event, location, location_key, status, participants, history, first_published, last_published, sources, ws, we
+         FROM jsonb_to_recordset($1::jsonb) AS x(${summaryCols})),
+       upd_clusters AS (
+         UPDATE clusters c SET win_start = least(c.win_start, x.ws), win_end = greatest(c.win_end, x.we), mode = x.mode, date_start = x.date_start, date_end = x.date_end,
+           date_event = x.date_event, location = x.location, location_key = x.location_key, status = x.status, participants = x.participants, history = x.history,
+           first_published = x.first_published, last_published = x.last_published, sources = x.sources
+         FROM jsonb_to_recordset($2::jsonb) AS x(${summaryCols}) WHERE c.id = x.id),
+       ins_sources AS (
+         INSERT INTO event_sources (cluster_id, doc_id, event_id) SELECT cluster_id, doc_id, event_id FROM jsonb_to_recordset($3::jsonb) AS x(cluster_id text, doc_id text, event_id text)),
+       ins_parts AS (
+         INSERT INTO cluster_participants (entity_key, cluster_id) SELECT entity_key, cluster_id FROM jsonb_to_recordset($4::jsonb) AS x(entity_key text, cluster_id text) ON CONFLICT DO NOTHING),
+       ins_pairs AS (
+         INSERT INTO cluster_pairs (pair, cluster_id) SELECT pair::bigint, cluster_id FROM jsonb_to_recordset($5::jsonb) AS x(pair text, cluster_id text) ON CONFLICT DO NOTHING),
+       -- Old conflicts and promises that no longer hold; the ones that still do are updated in place
+       -- (a statement must not delete and insert the same row).
+       del_conflicts AS (DELETE FROM conflicts WHERE cluster_id = ANY($6::text[]) AND NOT (id = ANY($7::text[]))),
+       ins_conflicts AS (
+         INSERT INTO conflicts (id, cluster_id, field, sides) SELECT id, cluster_id, field, sides FROM jsonb_to_recordset($8::jsonb) AS x(id text, cluster_id text, field text, sides text)
+         ON CONFLICT (id) DO UPDATE SET cluster_id = excluded.cluster_id, field = excluded.field, sides = excluded.sides),
+       del_promises AS (DELETE FROM promises WHERE cluster_id = ANY($6::text[]) AND NOT (cluster_id = ANY($9::text[]))),
+       ins_promises AS (
+         INSERT INTO promises (cluster_id, state, due_start, due_end, announced, outcome)
+         SELECT cluster_id, state, due_start, due_end, announced, outcome FROM jsonb_to_recordset($10::jsonb) AS x(cluster_id text, state text, due_start text, due_end text, announced text, outcome text)
+         ON CONFLICT (cluster_id) DO UPDATE SET state = excluded.state, due_start = excluded.due_start, due_end = excluded.due_end, announced = excluded.announced, outcome = excluded.outcome)
+       SELECT 1`,
+      [
+        rows(fresh), rows(touched), rows(this.sources), rows(this.parts), rows(this.pairs), old,
+        [...conflicts.keys()], rows([...conflicts.values()]), promises.map((p) => p.cluster_id as string), rows(promises),
+      ],
+    );
     this.dirty.clear();
     this.created.clear();
+    this.windows = new Map();
+    this.sources = [];
+    this.parts = [];
+    this.pairs = [];
     return ids.length;
   }
 }
