@@ -56,13 +56,6 @@ export class PgWriter {
    */
   async addRecord(rec: ExtractionRecord, rawHash: string): Promise<SourcedEvent[] | null> {
     const d = rec.document;
-    const ins = await this.c.query(
-      `INSERT INTO documents (id, raw_hash, source, url, title, outlet, language, published, published_basis, agencies, ai_generated, text, removed, ingested_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-      [d.id, rawHash, d.source, d.url, d.title, d.outlet, d.language, d.published, d.publishedBasis, j(d.agencies), d.aiGenerated ? 1 : 0, d.text, j(d.removed), new Date().toISOString()],
-    );
-    if (!ins.rowCount) return null;
-    await this.c.query("DELETE FROM ingest_errors WHERE source = $1", [d.source]);
     const keyOf = new Map<string, string>();
     const ents = new Map<string, { key: string; name: string; type: string; wikidata: string | null }>();
     const mentions = new Map<string, { entity_key: string; role: string | null; spans: string }>();
@@ -72,50 +65,51 @@ export class PgWriter {
       if (!ents.has(key)) ents.set(key, { key, name: e.name, type: e.type, wikidata: e.wikidata ?? null });
       if (!mentions.has(key)) mentions.set(key, { entity_key: key, role: e.role ?? null, spans: j(e.mentions.map((m) => [m.start, m.end, m.text])) });
     }
-    if (ents.size) {
-      // Sorted by key: two workers adding the same new entities take their row locks in one order, so never deadlock.
-      await this.c.query(
-        `INSERT INTO entities (key, name, type, wikidata) SELECT key, name, type, wikidata FROM jsonb_to_recordset($1::jsonb) AS x(key text, name text, type text, wikidata text)
-         ORDER BY key COLLATE "C" ON CONFLICT (key) DO NOTHING`,
-        [rows([...ents.values()])],
-      );
-      await this.c.query(
-        `INSERT INTO mentions (entity_key, doc_id, role, spans) SELECT entity_key, $2, role, spans FROM jsonb_to_recordset($1::jsonb) AS x(entity_key text, role text, spans text)`,
-        [rows([...mentions.values()]), d.id],
-      );
-    }
     const events = eventsOfRecord(rec, this.lookup);
     const raw = rec.events as { durationMinutes?: number | null }[];
-    if (events.length)
-      await this.c.query(
-        `INSERT INTO events (doc_id, id, type, mode, status, date_start, date_end, date_text, location, location_key, duration_minutes, evidence_start, evidence_end, evidence, data)
-         SELECT $2, id, type, mode, status, date_start, date_end, date_text, location, location_key, duration_minutes, evidence_start, evidence_end, evidence, data
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, mode text, status text, date_start text, date_end text, date_text text, location text, location_key text,
-           duration_minutes integer, evidence_start integer, evidence_end integer, evidence text, data text)`,
-        [
-          rows(
-            events.map((e, i) => ({
-              id: e.id, type: e.type, mode: e.mode, status: e.status, date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, date_text: e.date?.text ?? null,
-              location: e.location?.name ?? null, location_key: e.location?.key ?? null, duration_minutes: raw[i]?.durationMinutes ?? null,
-              evidence_start: e.evidence.start, evidence_end: e.evidence.end, evidence: e.evidence.text, data: j(e),
-            })),
-          ),
-          d.id,
-        ],
-      );
-    if (rec.quotes.length)
-      await this.c.query(
-        `INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue, language)
-         SELECT $2, id, speaker_key, text, kind, start, "end", cue, $3 FROM jsonb_to_recordset($1::jsonb) AS x(id text, speaker_key text, text text, kind text, start integer, "end" integer, cue text)`,
-        [rows(rec.quotes.map((q) => ({ id: q.id, speaker_key: q.speaker ? keyOf.get(q.speaker) ?? q.speaker : null, text: q.text, kind: q.kind, start: q.start, end: q.end, cue: q.cue }))), d.id, d.language],
-      );
-    if (rec.times.length)
-      await this.c.query(
-        `INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end)
-         SELECT $2, start, "end", text, value, range_start, range_end FROM jsonb_to_recordset($1::jsonb) AS x(start integer, "end" integer, text text, value text, range_start text, range_end text)`,
-        [rows(rec.times.map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value, range_start: t.range?.start ?? null, range_end: t.range?.end ?? null }))), d.id],
-      );
-    return events;
+    // One statement (data-modifying CTEs) for the document and all its annotations: the annotations
+    // are written only when the document row is (ON CONFLICT: another worker stored it first).
+    const r = await this.c.query<{ added: number }>(
+      `WITH
+       doc AS (
+         INSERT INTO documents (id, raw_hash, source, url, title, outlet, language, published, published_basis, agencies, ai_generated, text, removed, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id),
+       clear_error AS (DELETE FROM ingest_errors WHERE source = $3 AND EXISTS (SELECT 1 FROM doc)),
+       -- Sorted by key: two workers adding the same new entities take their row locks in one order, so never deadlock.
+       ins_entities AS (
+         INSERT INTO entities (key, name, type, wikidata) SELECT key, name, type, wikidata FROM jsonb_to_recordset($15::jsonb) AS x(key text, name text, type text, wikidata text)
+         WHERE EXISTS (SELECT 1 FROM doc) ORDER BY key COLLATE "C" ON CONFLICT (key) DO NOTHING),
+       ins_mentions AS (
+         INSERT INTO mentions (entity_key, doc_id, role, spans) SELECT entity_key, doc.id, role, spans FROM jsonb_to_recordset($16::jsonb) AS x(entity_key text, role text, spans text), doc),
+       ins_events AS (
+         INSERT INTO events (doc_id, id, type, mode, status, date_start, date_end, date_text, location, location_key, duration_minutes, evidence_start, evidence_end, evidence, data)
+         SELECT doc.id, x.id, type, mode, status, date_start, date_end, date_text, location, location_key, duration_minutes, evidence_start, evidence_end, evidence, data
+         FROM jsonb_to_recordset($17::jsonb) AS x(id text, type text, mode text, status text, date_start text, date_end text, date_text text, location text, location_key text,
+           duration_minutes integer, evidence_start integer, evidence_end integer, evidence text, data text), doc),
+       ins_quotes AS (
+         INSERT INTO quotes (doc_id, id, speaker_key, text, kind, start, "end", cue, language)
+         SELECT doc.id, x.id, speaker_key, text, kind, start, "end", cue, $7 FROM doc, jsonb_to_recordset($18::jsonb) AS x(n integer, id text, speaker_key text, text text, kind text, start integer, "end" integer, cue text)
+         ORDER BY n),
+       ins_times AS (
+         INSERT INTO times (doc_id, start, "end", text, value, range_start, range_end)
+         SELECT doc.id, start, "end", text, value, range_start, range_end FROM jsonb_to_recordset($19::jsonb) AS x(start integer, "end" integer, text text, value text, range_start text, range_end text), doc)
+       SELECT count(*)::int added FROM doc`,
+      [
+        d.id, rawHash, d.source, d.url, d.title, d.outlet, d.language, d.published, d.publishedBasis, j(d.agencies), d.aiGenerated ? 1 : 0, d.text, j(d.removed), new Date().toISOString(),
+        rows([...ents.values()]),
+        rows([...mentions.values()]),
+        rows(
+          events.map((e, i) => ({
+            id: e.id, type: e.type, mode: e.mode, status: e.status, date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, date_text: e.date?.text ?? null,
+            location: e.location?.name ?? null, location_key: e.location?.key ?? null, duration_minutes: raw[i]?.durationMinutes ?? null,
+            evidence_start: e.evidence.start, evidence_end: e.evidence.end, evidence: e.evidence.text, data: j(e),
+          })),
+        ),
+        rows(rec.quotes.map((q, n) => ({ n, id: q.id, speaker_key: q.speaker ? keyOf.get(q.speaker) ?? q.speaker : null, text: q.text, kind: q.kind, start: q.start, end: q.end, cue: q.cue }))),
+        rows(rec.times.map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value, range_start: t.range?.start ?? null, range_end: t.range?.end ?? null }))),
+      ],
+    );
+    return r.rows[0]!.added ? events : null;
   }
 
   /** Waits for the merge lock; held until this transaction ends. */
