@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { EXAMPLES_DIR, ROOT } from "../core/paths.js";
 import type { RawArticle } from "../ingest/article.js";
 import { readInputs } from "../ingest/sources.js";
 import { enqueueResults } from "../queue/enqueue.js";
+import { withPgClient } from "../store/pg/store.js";
 import { syntheticArticles } from "./synthetic-corpus.js";
 
 export interface WorkersRow {
@@ -44,19 +44,9 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
-async function admin<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await f(c);
-  } finally {
-    await c.end();
-  }
-}
-
 async function round(adminUrl: string, k: number, base: RawArticle[], n: number): Promise<Omit<WorkersRow, "ratio">> {
   const name = `dossier_bench_${process.pid}_${k}`;
-  await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name}`).then(() => c.query(`CREATE DATABASE ${name}`)));
+  await withPgClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name}`).then(() => c.query(`CREATE DATABASE ${name}`)));
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
@@ -105,7 +95,7 @@ async function round(adminUrl: string, k: number, base: RawArticle[], n: number)
     };
   } finally {
     await Promise.all(children.map((c) => new Promise((ok) => (c.exitCode !== null ? ok(null) : (c.once("close", ok), c.kill("SIGTERM"))))));
-    await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await withPgClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
 }
 

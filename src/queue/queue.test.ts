@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import pg from "pg";
+import type { Client } from "pg";
 import { makeContext } from "../cli/context.js";
 import { ROOT } from "../core/paths.js";
 import { partition, writeMeetingCorpus } from "../store/meeting-corpus.js";
 import { openStore } from "../store/open.js";
 import { ingestInputs } from "../store/ingest.js";
+import { withPgClient } from "../store/pg/store.js";
 import { dropPgDatabases, freshPgDatabase, PG_SKIP } from "../test/pg.js";
 import { enqueueInputs } from "./enqueue.js";
 
@@ -34,21 +35,11 @@ async function sequentialPartition(folder: string): Promise<Partition> {
   }
 }
 
-async function withPg<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await f(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const one = async (c: pg.Client, sql: string) => Number((await c.query(sql)).rows[0].n);
+const one = async (c: Client, sql: string) => Number((await c.query(sql)).rows[0].n);
 
 /** Every event in exactly one cluster, summaries current, nothing half-stored, the queue empty. */
 async function consistentPg(url: string): Promise<Partition> {
-  return withPg(url, async (c) => {
+  return withPgClient(url, async (c) => {
     assert.equal(await one(c, "SELECT count(*) n FROM events e LEFT JOIN event_sources s ON s.doc_id = e.doc_id AND s.event_id = e.id WHERE s.cluster_id IS NULL"), 0, "every event is in a cluster");
     assert.equal(await one(c, "SELECT count(*) n FROM event_sources s LEFT JOIN clusters c ON c.id = s.cluster_id WHERE c.id IS NULL"), 0, "no dangling cluster");
     assert.equal(await one(c, "SELECT count(*) n FROM clusters c WHERE sources != (SELECT count(DISTINCT doc_id) FROM event_sources s WHERE s.cluster_id = c.id)"), 0, "cluster summaries are current");
@@ -90,11 +81,11 @@ test("queueing is idempotent: the same inputs twice give one job each, stored in
   const first = await enqueueInputs(url, [folder]);
   assert.deepEqual([first.read, first.queued, first.known], [8, 8, 0]);
   await enqueueInputs(url, [folder]);
-  assert.equal(await withPg(url, (c) => one(c, "SELECT count(*) n FROM graphile_worker.jobs")), 8, "a waiting job is not queued twice");
+  assert.equal(await withPgClient(url, (c) => one(c, "SELECT count(*) n FROM graphile_worker.jobs")), 8, "a waiting job is not queued twice");
   assert.equal((await worker(url, ["--once"]).done).code, 0);
   const again = await enqueueInputs(url, [folder]);
   assert.deepEqual([again.queued, again.known], [0, 8]);
-  assert.equal(await withPg(url, (c) => one(c, "SELECT count(*) n FROM documents")), 8);
+  assert.equal(await withPgClient(url, (c) => one(c, "SELECT count(*) n FROM documents")), 8);
   assert.deepEqual(await consistentPg(url), await sequentialPartition(folder));
 });
 
@@ -109,7 +100,7 @@ test("a worker killed mid-job loses nothing and duplicates nothing: the next wor
     if (l.startsWith("job started ") && ++started === 4) w.kill();
   });
   assert.equal((await a.done).signal, "SIGKILL");
-  const mid = await withPg(url, async (c) => [await one(c, "SELECT count(*) n FROM graphile_worker.jobs WHERE locked_by IS NOT NULL"), await one(c, "SELECT count(*) n FROM documents")]);
+  const mid = await withPgClient(url, async (c) => [await one(c, "SELECT count(*) n FROM graphile_worker.jobs WHERE locked_by IS NOT NULL"), await one(c, "SELECT count(*) n FROM documents")]);
   assert.equal(mid[0], 1, "the killed worker held one job");
   assert.ok(mid[1]! >= 3 && mid[1]! < 24, `some documents stored before the kill (${mid[1]})`);
   let released = false;
@@ -118,7 +109,7 @@ test("a worker killed mid-job loses nothing and duplicates nothing: the next wor
   });
   assert.equal((await b.done).code, 0);
   assert.ok(released, "the second worker released the dead worker's job");
-  assert.equal(await withPg(url, (c) => one(c, "SELECT count(*) n FROM documents")), 24);
+  assert.equal(await withPgClient(url, (c) => one(c, "SELECT count(*) n FROM documents")), 24);
   assert.deepEqual(await consistentPg(url), await sequentialPartition(folder));
 });
 

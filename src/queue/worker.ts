@@ -6,6 +6,7 @@ import { rawHash } from "../store/ingest.js";
 import { extractArticle, knownRaws, storeBatch } from "../store/pg/ingest.js";
 import { migratePg } from "../store/pg/migrate.js";
 import { connectPg } from "../store/pg/store.js";
+import { ClusterMemory } from "../store/pg/writer.js";
 import { kbLookup } from "../story/kb-lookup.js";
 import { holdLiveness, reclaimDeadWorkers } from "./liveness.js";
 import { queueLogger } from "./logger.js";
@@ -46,6 +47,7 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
     held = Promise.all([held, lock]).then(() => undefined);
   });
   const lookup = kbLookup(ctx.kb);
+  const memory = new ClusterMemory();
   let jobs = 0;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -70,7 +72,7 @@ export async function runWorker(url: string, ctx: Context, opts: WorkerOptions =
       const t0 = performance.now();
       const x = extractArticle({ source: article.source, article }, ctx);
       const extract = performance.now() - t0;
-      const r = "rec" in x ? await storeBatch(pool, [x], [], lookup, today) : await storeBatch(pool, [], [x], lookup, today);
+      const r = "rec" in x ? await storeBatch(pool, [x], [], lookup, today, memory) : await storeBatch(pool, [], [x], lookup, today);
       opts.onJob?.(article.source, "rec" in x ? (r.added ? "added" : "unchanged") : "failed", { extract, ...r.ms });
     };
     const options = { connectionString: url, logger, events, noHandleSignals: true, pollInterval: 1000, taskList: { [INGEST_TASK]: ingest } };

@@ -11,7 +11,7 @@ import { kbLookup } from "../../story/kb-lookup.js";
 import type { EntityLookup } from "../../story/types.js";
 import { countInputs, rawHash, type IngestOptions, type IngestSummary } from "../ingest.js";
 import { Progress } from "../progress.js";
-import { PgWriter } from "./writer.js";
+import { ClusterMemory, PgWriter } from "./writer.js";
 
 export interface Extracted {
   rec: ExtractionRecord;
@@ -37,7 +37,7 @@ export interface BatchResult {
  * One transaction: store the records (in parallel with other workers), then take the merge lock and
  * merge their events. A failure rolls everything back, so a retry starts from a clean slate.
  */
-export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestError[], lookup: EntityLookup | undefined, today: string | undefined): Promise<BatchResult> {
+export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestError[], lookup: EntityLookup | undefined, today: string | undefined, memory?: ClusterMemory): Promise<BatchResult> {
   const client = await pool.connect();
   const out: BatchResult = { added: 0, unchanged: 0, events: 0, clustersTouched: 0, ms: { store: 0, lockWait: 0, merge: 0 } };
   let t = performance.now();
@@ -49,7 +49,7 @@ export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestE
   };
   try {
     await client.query("BEGIN");
-    const w = new PgWriter(client, lookup, today);
+    const w = new PgWriter(client, lookup, today, memory);
     const events = [];
     for (const { rec, raw } of items) {
       const evs = await w.addRecord(rec, raw);
@@ -68,9 +68,11 @@ export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestE
     }
     out.events = events.length;
     await client.query("COMMIT");
+    w.committed();
     out.ms.merge = lap();
     return out;
   } catch (err) {
+    memory?.clear();
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
   } finally {
@@ -111,6 +113,7 @@ export async function pgIngestInputs(pool: Pool, ctx: Context, inputs: string[],
   const total = opts.progress?.isTTY && !inputs.some(isUrl) ? countInputs(inputs) : null;
   const bar = opts.progress ? new Progress(opts.progress, total) : null;
   const lookup = kbLookup(ctx.kb);
+  const memory = new ClusterMemory();
   const sum = emptySummary();
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 200;
@@ -128,7 +131,7 @@ export async function pgIngestInputs(pool: Pool, ctx: Context, inputs: string[],
       if ("rec" in x) items.push(x);
       else errors.push(x);
     }
-    addUp(sum, await storeBatch(pool, items, errors, lookup, opts.today), errors);
+    addUp(sum, await storeBatch(pool, items, errors, lookup, opts.today, memory), errors);
     pending = [];
     opts.onBatch?.(sum.read);
   };
@@ -148,12 +151,13 @@ export async function pgIngestInputs(pool: Pool, ctx: Context, inputs: string[],
 /** Records extracted before, stored batch by batch (the PostgreSQL twin of ingestRecords). */
 export async function pgIngestRecords(pool: Pool, ctx: Context | null, records: Iterable<ExtractionRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const lookup = ctx ? kbLookup(ctx.kb) : undefined;
+  const memory = new ClusterMemory();
   const sum = emptySummary();
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 500;
   let batch: Extracted[] = [];
   const commit = async () => {
-    addUp(sum, await storeBatch(pool, batch, [], lookup, opts.today), []);
+    addUp(sum, await storeBatch(pool, batch, [], lookup, opts.today, memory), []);
     batch = [];
     opts.onBatch?.(sum.read);
   };

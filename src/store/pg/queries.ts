@@ -1,8 +1,8 @@
 // Read side of the PostgreSQL store: the same answers as the SQLite queries, with PostgreSQL text search.
 import type { Pool } from "pg";
 import { DossierError } from "../../core/errors.js";
-import type { Conflict, StatusStep } from "../../story/types.js";
-import { clusterConditions, snippet, type EventDetail, type PromiseView, type SearchHit, type TimelineFilter, type TimelineRow } from "../queries.js";
+import type { Conflict } from "../../story/types.js";
+import { clusterConditions, reportOf, snippet, timelineRow, type ClusterRow, type EventDetail, type ReportRow, type PromiseView, type SearchHit, type TimelineFilter, type TimelineRow } from "../queries.js";
 import { words } from "../stem.js";
 
 /** `?` placeholders (as the shared condition builder writes them) to PostgreSQL's `$1, $2, …`. */
@@ -11,18 +11,7 @@ export function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++i}`);
 }
 
-interface ClusterRow {
-  id: string;
-  type: string;
-  mode: string | null;
-  status: string;
-  date_start: string | null;
-  date_end: string | null;
-  location: string | null;
-  participants: string;
-  history: string;
-  sources: number;
-  first_published: string | null;
+interface PgClusterRow extends ClusterRow {
   outlets: string[];
   conflicts: number;
 }
@@ -39,23 +28,9 @@ async function names(pool: Pool, keys: string[]): Promise<Map<string, string>> {
   return new Map(r.rows.map((x) => [x.key, x.name]));
 }
 
-async function toRows(pool: Pool, rows: ClusterRow[]): Promise<TimelineRow[]> {
-  const parts = rows.map((r) => JSON.parse(r.participants) as string[]);
-  const n = await names(pool, parts.flat());
-  return rows.map((r, i) => ({
-    id: r.id,
-    type: r.type,
-    mode: r.mode,
-    status: r.status,
-    date: r.date_start ? { start: r.date_start, end: r.date_end ?? r.date_start } : null,
-    location: r.location,
-    participants: parts[i]!.map((k) => ({ key: k, name: n.get(k) ?? k })),
-    sources: r.sources,
-    outlets: r.outlets,
-    conflicts: r.conflicts,
-    history: JSON.parse(r.history) as StatusStep[],
-    firstReported: r.first_published,
-  }));
+async function toRows(pool: Pool, rows: PgClusterRow[]): Promise<TimelineRow[]> {
+  const n = await names(pool, rows.flatMap((r) => JSON.parse(r.participants) as string[]));
+  return rows.map((r) => timelineRow(r, (k) => n.get(k) ?? k, r.outlets, r.conflicts));
 }
 
 /** Entity keys matching an --actor value: a key, or a name (case-insensitive, whole or part). */
@@ -72,16 +47,16 @@ export async function pgTimeline(pool: Pool, f: TimelineFilter = {}): Promise<Ti
   if (actorKeys && !actorKeys.length) return [];
   const { where, args } = clusterConditions({ ...rest, ...(actorKeys ? { actorKeys } : {}) });
   const sql = `${CLUSTER_SELECT} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY coalesce(c.date_start, c.first_published, '9999'), c.id`;
-  const r = await pool.query<ClusterRow>(numbered(sql), args);
+  const r = await pool.query<PgClusterRow>(numbered(sql), args);
   return toRows(pool, r.rows);
 }
 
 export async function pgEventDetail(pool: Pool, id: string): Promise<EventDetail> {
-  let r = await pool.query<ClusterRow>(`${CLUSTER_SELECT} WHERE c.id = $1`, [id]);
-  if (!r.rows.length) r = await pool.query<ClusterRow>(`${CLUSTER_SELECT} WHERE c.id = (SELECT cluster_id FROM event_sources WHERE event_id = $1 ORDER BY doc_id LIMIT 1)`, [id]);
+  let r = await pool.query<PgClusterRow>(`${CLUSTER_SELECT} WHERE c.id = $1`, [id]);
+  if (!r.rows.length) r = await pool.query<PgClusterRow>(`${CLUSTER_SELECT} WHERE c.id = (SELECT cluster_id FROM event_sources WHERE event_id = $1 ORDER BY doc_id LIMIT 1)`, [id]);
   const row = r.rows[0];
   if (!row) throw new DossierError("NOT_FOUND", `no event or cluster "${id}" in the store; dossier timeline lists the ids`);
-  const reports = await pool.query<{ docId: string; eventId: string; source: string; outlet: string | null; published: string | null; status: string; date_start: string | null; date_end: string | null; location: string | null; evidence: string }>(
+  const reports = await pool.query<ReportRow>(
     `SELECT e.doc_id "docId", e.id "eventId", d.source, d.outlet, d.published, e.status, e.date_start, e.date_end, e.location, e.evidence
      FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id JOIN documents d ON d.id = e.doc_id
      WHERE s.cluster_id = $1 ORDER BY coalesce(d.published, '9999'), d.id`,
@@ -90,10 +65,7 @@ export async function pgEventDetail(pool: Pool, id: string): Promise<EventDetail
   const [base] = await toRows(pool, [row]);
   return {
     ...base!,
-    reports: reports.rows.map((x) => ({
-      docId: x.docId, eventId: x.eventId, source: x.source, outlet: x.outlet, published: x.published, status: x.status,
-      date: x.date_start ? (x.date_start === x.date_end ? x.date_start : `${x.date_start}..${x.date_end}`) : null, location: x.location, evidence: x.evidence,
-    })),
+    reports: reports.rows.map(reportOf),
     conflictList: await pgConflicts(pool, row.id),
     promise: (await pgPromises(pool, "0000-01-01", row.id))[0] ?? null,
   };

@@ -57,6 +57,17 @@ export class PgStore implements Store {
   }
 }
 
+/** Runs `f` on a single connection (admin work: CREATE DATABASE, checks in tests) and closes it. */
+export async function withPgClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A pool for a postgres:// URL; fails with a fix-it message when the server cannot be reached. */
 export async function connectPg(url: string, max = 4): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max });

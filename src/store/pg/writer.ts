@@ -23,6 +23,28 @@ export const MERGE_LOCK = 0x646f7373;
 /** Rows as one jsonb parameter: a single INSERT … SELECT per table instead of one round trip per row. */
 const rows = (v: unknown[]) => j(v);
 
+/**
+ * Clusters with their members, remembered between the transactions of one process so that a busy
+ * story is not read again for every report while the merge lock is held. Other workers add members
+ * too, so an entry is used only when the store holds as many members as it does; after a rollback
+ * the entries may hold members that were never stored, so a rollback forgets them all.
+ */
+export class ClusterMemory {
+  private readonly map = new Map<string, ClusterState>();
+  constructor(private readonly size = 20_000) {}
+  get(id: string): ClusterState | undefined {
+    return this.map.get(id);
+  }
+  set(c: ClusterState): void {
+    this.map.delete(c.id);
+    if (this.map.size >= this.size) this.map.delete(this.map.keys().next().value!);
+    this.map.set(c.id, c);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 export class PgWriter {
   /** Clusters read or merged in this transaction; valid only while the merge lock is held. */
   private readonly cache = new Map<string, ClusterState>();
@@ -41,7 +63,14 @@ export class PgWriter {
     private readonly c: PoolClient,
     private readonly lookup?: EntityLookup,
     private readonly today: string = new Date().toISOString().slice(0, 10),
+    /** Clusters remembered across this process's transactions (see ClusterMemory); none: read every time. */
+    private readonly memory?: ClusterMemory,
   ) {}
+
+  /** After COMMIT: remember the clusters this transaction read and merged into. */
+  committed(): void {
+    for (const c of this.cache.values()) this.memory?.set(c);
+  }
 
   async recordError(source: string, code: string, message: string): Promise<void> {
     await this.c.query(
@@ -152,8 +181,17 @@ export class PgWriter {
       set.add(id);
     };
     if (wanted.length) {
-      const r = await this.c.query<{ pair: string; cluster_id: string }>("SELECT pair, cluster_id FROM cluster_pairs WHERE pair = ANY($1::bigint[])", [wanted.map(String)]);
-      for (const row of r.rows) indexAdd(Number(row.pair), row.cluster_id);
+      // With each candidate its number of members: a remembered cluster with as many is current (members are only ever added).
+      const r = await this.c.query<{ pair: string; cluster_id: string; n: number }>(
+        `SELECT p.pair, p.cluster_id, (SELECT count(*)::int FROM event_sources s WHERE s.cluster_id = p.cluster_id) n
+         FROM cluster_pairs p WHERE p.pair = ANY($1::bigint[])`,
+        [wanted.map(String)],
+      );
+      for (const row of r.rows) {
+        indexAdd(Number(row.pair), row.cluster_id);
+        const known = this.memory?.get(row.cluster_id);
+        if (known && known.members.length === row.n && !this.cache.has(row.cluster_id)) this.cache.set(row.cluster_id, known);
+      }
       await this.load(r.rows.map((x) => x.cluster_id));
     }
     const windows = new Map<string, { ws: string; we: string }>();
