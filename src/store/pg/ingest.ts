@@ -29,13 +29,13 @@ export interface BatchResult {
   unchanged: number;
   events: number;
   clustersTouched: number;
-  /** Milliseconds: storing the records (parallel), waiting for the merge lock, and merging while holding it (serial). */
+  /** Milliseconds: storing the records (parallel), waiting for the merge locks of their keys, and merging while holding them. */
   ms: { store: number; lockWait: number; merge: number };
 }
 
 /**
- * One transaction: store the records (in parallel with other workers), then take the merge lock and
- * merge their events. A failure rolls everything back, so a retry starts from a clean slate.
+ * One transaction: store the records (in parallel with other workers), then take the locks of their
+ * stories and merge their events. A failure rolls everything back, so a retry starts from a clean slate.
  */
 export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestError[], lookup: EntityLookup | undefined, today: string | undefined, memory?: ClusterMemory): Promise<BatchResult> {
   const client = await pool.connect();
@@ -61,7 +61,7 @@ export async function storeBatch(pool: Pool, items: Extracted[], errors: IngestE
     for (const e of errors) await w.recordError(e.source, e.code, e.message);
     out.ms.store = lap();
     if (events.length) {
-      await w.lockMerge();
+      await w.lockFor(events);
       out.ms.lockWait = lap();
       await w.merge(events);
       out.clustersTouched = await w.refresh();

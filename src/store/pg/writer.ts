@@ -1,9 +1,12 @@
 // Writes extraction records into PostgreSQL and merges their events into the stored clusters, inside one transaction.
 //
-// Storing a document runs in parallel on any number of workers; merging must not (two reports of one
-// meeting stored at once would each found a cluster). `lockMerge` takes a transaction-level advisory
-// lock: merges run one at a time, each sees every merge committed before it, and the lock goes with
-// the commit or rollback (or with the connection of a killed worker).
+// Storing a document runs in parallel on any number of workers; merging must be serialized where two
+// merges could meet (two reports of one meeting merged at once would each found a cluster). A report
+// can only join clusters found through its blocking keys (see story/blocks.ts), so a merge takes a
+// transaction-level advisory lock on each of its keys (in key order, so never a deadlock), then row
+// locks on the candidate clusters (in id order), and only then reads their members: merges that share
+// a key or a cluster run one after the other and each sees what the other committed; merges of
+// different stories run side by side. Locks go with the commit, rollback, or a killed worker's connection.
 import type { PoolClient } from "pg";
 import type { ExtractionRecord } from "../../core/record.js";
 import { blockKeys } from "../../story/blocks.js";
@@ -16,9 +19,6 @@ import { summarize } from "../../story/summary.js";
 import type { EntityLookup, SourcedEvent } from "../../story/types.js";
 
 const j = (v: unknown) => JSON.stringify(v);
-
-/** The advisory lock key of the merge step ("doss" in ASCII): one per database. */
-export const MERGE_LOCK = 0x646f7373;
 
 /** Rows as one jsonb parameter: a single INSERT … SELECT per table instead of one round trip per row. */
 const rows = (v: unknown[]) => j(v);
@@ -53,6 +53,8 @@ export class PgWriter {
   /** The merge index as far as this transaction read it (stored pairs of the keys asked for), plus the pairs it adds. */
   private readonly index = new Map<number, Set<string>>();
   private readonly asked = new Set<number>();
+  /** Keys whose advisory lock this transaction holds. */
+  private readonly locked = new Set<number>();
   /** What merge decided and refresh writes, in one statement. */
   private windows = new Map<string, { ws: string; we: string }>();
   private sources: { cluster_id: string; doc_id: string; event_id: string }[] = [];
@@ -141,9 +143,19 @@ export class PgWriter {
     return r.rows[0]!.added ? events : null;
   }
 
-  /** Waits for the merge lock; held until this transaction ends. */
-  async lockMerge(): Promise<void> {
-    await this.c.query("SELECT pg_advisory_xact_lock($1)", [MERGE_LOCK]);
+  /** The blocking keys of the events that may merge (a window and two participants, see match.ts), sorted. */
+  private mergeKeys(events: SourcedEvent[]): number[] {
+    const keys = new Set<number>();
+    for (const e of events) if (window(e) && participants(e, this.lookup).length >= 2) for (const k of blockKeys(e, this.lookup)) keys.add(k);
+    return [...keys].sort((a, b) => a - b);
+  }
+
+  /** Waits for the advisory locks of these events' keys; held until this transaction ends. */
+  async lockFor(events: SourcedEvent[]): Promise<void> {
+    const keys = this.mergeKeys(events).filter((k) => !this.locked.has(k));
+    for (const k of keys) this.locked.add(k);
+    // In key order, one statement: the subquery's order is the order the locks are taken in.
+    if (keys.length) await this.c.query("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) k ORDER BY k) s", [keys.map(String)]);
   }
 
   /** Members of these clusters not read yet in this transaction, read in one query. */
@@ -163,9 +175,9 @@ export class PgWriter {
   }
 
   /**
-   * Merges new events into the stored clusters, earliest publication first; call after lockMerge.
-   * Returns the cluster of each. The merge lock is what every other worker waits for, so this reads
-   * the candidates of all events in two queries and writes in five, however many events there are.
+   * Merges new events into the stored clusters, earliest publication first, taking the locks it
+   * needs (lockFor may be called first to time the wait). Returns the cluster of each. Other workers
+   * may wait for these locks, so it reads in a few queries and refresh writes in one statement.
    */
   async merge(events: SourcedEvent[]): Promise<string[]> {
     const sorted = [...events].sort(byPublication);
@@ -181,18 +193,21 @@ export class PgWriter {
       set.add(id);
     };
     if (wanted.length) {
-      // With each candidate its number of members: a remembered cluster with as many is current (members are only ever added).
-      const r = await this.c.query<{ pair: string; cluster_id: string; n: number }>(
-        `SELECT p.pair, p.cluster_id, (SELECT count(*)::int FROM event_sources s WHERE s.cluster_id = p.cluster_id) n
-         FROM cluster_pairs p WHERE p.pair = ANY($1::bigint[])`,
-        [wanted.map(String)],
-      );
-      for (const row of r.rows) {
-        indexAdd(Number(row.pair), row.cluster_id);
-        const known = this.memory?.get(row.cluster_id);
-        if (known && known.members.length === row.n && !this.cache.has(row.cluster_id)) this.cache.set(row.cluster_id, known);
+      await this.lockFor(events);
+      const r = await this.c.query<{ pair: string; cluster_id: string }>("SELECT pair, cluster_id FROM cluster_pairs WHERE pair = ANY($1::bigint[])", [wanted.map(String)]);
+      for (const row of r.rows) indexAdd(Number(row.pair), row.cluster_id);
+      const ids = [...new Set(r.rows.map((x) => x.cluster_id))].filter((id) => !this.cache.has(id)).sort();
+      if (ids.length) {
+        // A cluster found through other keys may be merged into by another worker right now: wait for it.
+        await this.c.query("SELECT id FROM clusters WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE", [ids]);
+        // Then each candidate's number of members (read after the lock): a remembered cluster with as many is current (members are only ever added).
+        const n = await this.c.query<{ cluster_id: string; n: number }>("SELECT cluster_id, count(*)::int n FROM event_sources WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id", [ids]);
+        for (const row of n.rows) {
+          const known = this.memory?.get(row.cluster_id);
+          if (known && known.members.length === row.n) this.cache.set(row.cluster_id, known);
+        }
+        await this.load(ids);
       }
-      await this.load(r.rows.map((x) => x.cluster_id));
     }
     const windows = new Map<string, { ws: string; we: string }>();
     const sources: { cluster_id: string; doc_id: string; event_id: string }[] = [];
