@@ -30,8 +30,8 @@ export interface WorkersRow {
   load: number;
   /** Per article, ms: extraction and storing run in parallel; merging holds the lock. */
   ms: { extract: number; store: number; lockWait: number; merge: number };
-  /** Share of a job's time spent holding the merge lock: with Amdahl's law, the most workers can give is 1 / serial. */
-  serial: number;
+  /** Share of a job's time spent merging (holding the locks of its keys and clusters): only this part can make workers wait for each other. */
+  mergeShare: number;
 }
 
 /** User + system CPU seconds of a process so far (Linux /proc; 0 elsewhere). */
@@ -91,7 +91,7 @@ async function round(adminUrl: string, k: number, base: RawArticle[], n: number)
     const [extract, store, lockWait, merge] = sums.map((x) => +(x / n).toFixed(1)) as [number, number, number, number];
     return {
       workers: k, articles: n, seconds: +seconds.toFixed(2), articlesPerSecond: +(n / seconds).toFixed(2), workerCpuMsPerArticle: +((cpu / n) * 1000).toFixed(1), load: +loadavg()[0]!.toFixed(2),
-      ms: { extract, store, lockWait, merge }, serial: +(merge / (extract + store + merge || 1)).toFixed(3),
+      ms: { extract, store, lockWait, merge }, mergeShare: +(merge / (extract + store + merge || 1)).toFixed(3),
     };
   } finally {
     await Promise.all(children.map((c) => new Promise((ok) => (c.exitCode !== null ? ok(null) : (c.once("close", ok), c.kill("SIGTERM"))))));
@@ -124,10 +124,13 @@ export async function runWorkersBench(args: string[]): Promise<WorkersRow[]> {
     if (values.json) console.log(JSON.stringify(rows));
     else {
       console.log(`queue throughput on PostgreSQL, ${n} articles (examples/corpus copies), ${counts.join("/")} workers\n`);
-      console.log("| workers | seconds | articles/s | vs first | worker CPU ms/article | extract / store / lock wait / merge ms per article | serial share | load (1 min) |\n|---|---|---|---|---|---|---|---|");
+      console.log("| workers | seconds | articles/s | vs first | worker CPU ms/article | extract / store / lock wait / merge ms per article | merge share | load (1 min) |\n|---|---|---|---|---|---|---|---|");
       for (const r of rows)
-        console.log(`| ${r.workers} | ${r.seconds} | ${r.articlesPerSecond} | ${r.ratio}× | ${r.workerCpuMsPerArticle} | ${r.ms.extract} / ${r.ms.store} / ${r.ms.lockWait} / ${r.ms.merge} | ${r.serial} | ${r.load} |`);
-      console.log(`\n${cpus().length} cores. Only the merge holds a lock; the serial share bounds the speed-up at 1/serial workers' worth. A load above the core count means the workers waited for a core.`);
+        console.log(`| ${r.workers} | ${r.seconds} | ${r.articlesPerSecond} | ${r.ratio}× | ${r.workerCpuMsPerArticle} | ${r.ms.extract} / ${r.ms.store} / ${r.ms.lockWait} / ${r.ms.merge} | ${r.mergeShare} | ${r.load} |`);
+      console.log(
+        `\n${cpus().length} cores. Merges lock only the blocking keys and clusters they touch, so only merges of one story wait for each other (lock wait); ` +
+          "times are wall clock per job, so a load above the core count (other processes) stretches every column.",
+      );
     }
     return rows;
   } finally {

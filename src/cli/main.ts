@@ -20,6 +20,7 @@ usage:
   dossier promises [--today D] [--json]   plans and promises: kept, cancelled, pending, overdue
   dossier search "…" [--json]   full-text search over articles and quotes (German/English stems)
   dossier export --format json|jsonl|csv|plover|ics [--out FILE]
+      every store command takes --db PATH (SQLite, default ./dossier.db) or --db postgres://user@host/db
   dossier start [--db PATH] [--port N] [--no-serve]
       ingest the bundled examples into ./dossier.db, print the timeline, then serve the web app at http://127.0.0.1:4173/
   dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/

@@ -1,4 +1,4 @@
-// Ingest into PostgreSQL: extract outside the transaction, then store a batch and merge it under the merge lock.
+// Ingest into PostgreSQL: extract outside the transaction, then store a batch and merge it under the locks of its stories.
 import type { Pool } from "pg";
 import type { Context } from "../../core/context.js";
 import { toDossierError } from "../../core/errors.js";

@@ -25,7 +25,7 @@ const rows = (v: unknown[]) => j(v);
 
 /**
  * Clusters with their members, remembered between the transactions of one process so that a busy
- * story is not read again for every report while the merge lock is held. Other workers add members
+ * story is not read again for every report while its locks are held. Other workers add members
  * too, so an entry is used only when the store holds as many members as it does; after a rollback
  * the entries may hold members that were never stored, so a rollback forgets them all.
  */
@@ -46,7 +46,7 @@ export class ClusterMemory {
 }
 
 export class PgWriter {
-  /** Clusters read or merged in this transaction; valid only while the merge lock is held. */
+  /** Clusters read or merged in this transaction; valid while this transaction holds their row locks. */
   private readonly cache = new Map<string, ClusterState>();
   private readonly created = new Set<string>();
   private readonly dirty = new Set<string>();
@@ -262,7 +262,7 @@ export class PgWriter {
   /**
    * Recomputes summary, conflicts and promise of every cluster merged into since the last call and
    * writes them with everything merge decided in one statement (data-modifying CTEs): the fewer
-   * round trips while the merge lock is held, the more workers can run side by side.
+   * round trips while the merge locks are held, the more workers can run side by side.
    */
   async refresh(): Promise<number> {
     const ids = [...this.dirty];
