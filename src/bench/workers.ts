@@ -1,7 +1,7 @@
 // `npm run bench -- --workers 1,2,4`: queue throughput on PostgreSQL with 1, 2, 4 … `dossier worker` processes.
 //
-// Each round gets a fresh database; the workers start and load the knowledge base first, then the
-// articles are queued and the clock runs until every job is done. Wall time on a shared machine mostly
+// Each round gets a fresh database; the workers start, load the knowledge base and do a few warm-up
+// jobs first, then the articles are queued and the clock runs until every job is done. Wall time on a shared machine mostly
 // measures the wait for a core, so the CPU time of the workers (from /proc) and the load average are
 // reported alongside. Needs a server: DOSSIER_BENCH_PG or DOSSIER_TEST_PG (an admin URL), otherwise a
 // throwaway cluster is started with .ci/pg and removed afterwards.
@@ -26,6 +26,8 @@ export interface WorkersRow {
   ratio: number;
   /** CPU seconds the worker processes used per article (user + system). */
   workerCpuMsPerArticle: number;
+  /** CPU seconds the PostgreSQL backends of this database used per article (when the server runs on this machine; else 0). */
+  serverCpuMsPerArticle: number;
   /** One-minute load average when the round ended (2 cores: above 2 means others wait for a core). */
   load: number;
   /** Per article, ms: extraction and storing run in parallel; merging holds the lock. */
@@ -44,7 +46,7 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
-async function round(adminUrl: string, k: number, base: RawArticle[], n: number): Promise<Omit<WorkersRow, "ratio">> {
+async function round(adminUrl: string, k: number, base: RawArticle[], n: number, warm: number): Promise<Omit<WorkersRow, "ratio">> {
   const name = `dossier_bench_${process.pid}_${k}`;
   await withPgClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name}`).then(() => c.query(`CREATE DATABASE ${name}`)));
   const u = new URL(adminUrl);
@@ -57,7 +59,10 @@ async function round(adminUrl: string, k: number, base: RawArticle[], n: number)
   let wake: () => void = () => undefined;
   try {
     for (let i = 0; i < k; i++) {
-      const child = spawn(process.execPath, [join(ROOT, "bin", "dossier.js"), "worker", "--db", url, "--log-jobs"], { stdio: ["ignore", "ignore", "pipe"] });
+      // Each worker in its own session, as on its own machine or as its own service: Linux's autogroup
+      // scheduling gives every session one share of a busy machine, so workers started in the bench's
+      // session would split a single share between them however many cores there are.
+      const child = spawn(process.execPath, [join(ROOT, "bin", "dossier.js"), "worker", "--db", url, "--log-jobs"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
       let buf = "";
       child.stderr!.on("data", (d: Buffer) => {
         buf += d.toString();
@@ -82,15 +87,25 @@ async function round(adminUrl: string, k: number, base: RawArticle[], n: number)
         wake();
       });
     await until(() => ready === k);
+    // Warm-up: a few jobs per worker first (JIT, caches), so that the round measures steady work, not k cold starts.
+    const all = [...syntheticArticles(base, n + warm * k)];
+    await enqueueResults(url, all.slice(0, warm * k));
+    await until(() => done >= warm * k);
+    done = 0;
+    sums.fill(0);
+    // The server's backends for this database (the workers' connections), read from /proc when the server is local.
+    const backends = async () => (await withPgClient(url, (c) => c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"))).rows.map((r) => r.pid);
+    const before = new Map((await backends()).map((pid) => [pid, cpuOf(pid)]));
     const cpu0 = children.reduce((s, c) => s + cpuOf(c.pid), 0);
     const t0 = performance.now();
-    await enqueueResults(url, syntheticArticles(base, n));
+    await enqueueResults(url, all.slice(warm * k));
     await until(() => done >= n);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = children.reduce((s, c) => s + cpuOf(c.pid), 0) - cpu0;
+    const serverCpu = (await backends()).reduce((s, pid) => s + cpuOf(pid) - (before.get(pid) ?? 0), 0);
     const [extract, store, lockWait, merge] = sums.map((x) => +(x / n).toFixed(1)) as [number, number, number, number];
     return {
-      workers: k, articles: n, seconds: +seconds.toFixed(2), articlesPerSecond: +(n / seconds).toFixed(2), workerCpuMsPerArticle: +((cpu / n) * 1000).toFixed(1), load: +loadavg()[0]!.toFixed(2),
+      workers: k, articles: n, seconds: +seconds.toFixed(2), articlesPerSecond: +(n / seconds).toFixed(2), workerCpuMsPerArticle: +((cpu / n) * 1000).toFixed(1), serverCpuMsPerArticle: +((serverCpu / n) * 1000).toFixed(1), load: +loadavg()[0]!.toFixed(2),
       ms: { extract, store, lockWait, merge }, mergeShare: +(merge / (extract + store + merge || 1)).toFixed(3),
     };
   } finally {
@@ -100,7 +115,7 @@ async function round(adminUrl: string, k: number, base: RawArticle[], n: number)
 }
 
 export async function runWorkersBench(args: string[]): Promise<WorkersRow[]> {
-  const { values } = parseArgs({ args, options: { workers: { type: "string", default: "1,2,4" }, articles: { type: "string", default: "140" }, json: { type: "boolean", default: false } }, allowPositionals: true });
+  const { values } = parseArgs({ args, options: { workers: { type: "string", default: "1,2,4" }, articles: { type: "string", default: "210" }, warmup: { type: "string", default: "10" }, json: { type: "boolean", default: false } }, allowPositionals: true });
   const counts = values.workers.split(",").map(Number);
   if (counts.some((k) => !(k >= 1))) throw new Error("--workers must be a list of worker counts like 1,2,4");
   const n = Number(values.articles);
@@ -118,18 +133,19 @@ export async function runWorkersBench(args: string[]): Promise<WorkersRow[]> {
   try {
     const rows: WorkersRow[] = [];
     for (const k of counts) {
-      const r = await round(adminUrl, k, base, n);
+      const r = await round(adminUrl, k, base, n, Number(values.warmup));
       rows.push({ ...r, ratio: rows.length ? +(r.articlesPerSecond / rows[0]!.articlesPerSecond).toFixed(2) : 1 });
     }
     if (values.json) console.log(JSON.stringify(rows));
     else {
-      console.log(`queue throughput on PostgreSQL, ${n} articles (examples/corpus copies), ${counts.join("/")} workers\n`);
-      console.log("| workers | seconds | articles/s | vs first | worker CPU ms/article | extract / store / lock wait / merge ms per article | merge share | load (1 min) |\n|---|---|---|---|---|---|---|---|");
+      console.log(`queue throughput on PostgreSQL, ${n} articles (examples/corpus copies, after ${values.warmup} warm-up jobs per worker), ${counts.join("/")} workers\n`);
+      console.log("| workers | seconds | articles/s | vs first | CPU ms/article: workers + server | extract / store / lock wait / merge ms per article | merge share | load (1 min) |\n|---|---|---|---|---|---|---|---|");
       for (const r of rows)
-        console.log(`| ${r.workers} | ${r.seconds} | ${r.articlesPerSecond} | ${r.ratio}× | ${r.workerCpuMsPerArticle} | ${r.ms.extract} / ${r.ms.store} / ${r.ms.lockWait} / ${r.ms.merge} | ${r.mergeShare} | ${r.load} |`);
+        console.log(`| ${r.workers} | ${r.seconds} | ${r.articlesPerSecond} | ${r.ratio}× | ${r.workerCpuMsPerArticle} + ${r.serverCpuMsPerArticle} | ${r.ms.extract} / ${r.ms.store} / ${r.ms.lockWait} / ${r.ms.merge} | ${r.mergeShare} | ${r.load} |`);
       console.log(
         `\n${cpus().length} cores. Merges lock only the blocking keys and clusters they touch, so only merges of one story wait for each other (lock wait); ` +
-          "times are wall clock per job, so a load above the core count (other processes) stretches every column.",
+          "times are wall clock per job, so a load above the core count (other processes) stretches every column. " +
+          "CPU per article (workers + server) is what the machine's cores divide: while it stays flat as workers are added, throughput grows with free cores.",
       );
     }
     return rows;
