@@ -1,4 +1,4 @@
-// `npm run bench`: extraction cost per stage and articles per CPU second on the bundled examples, peak RSS, as JSON and tables.
+// `npm run bench`: extraction cost per stage and articles per CPU second on the bundled examples, peak RSS, as JSON and tables; `-- --workers 1,2,4` runs the PostgreSQL queue bench.
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { makeContext } from "../cli/context.js";
@@ -8,6 +8,12 @@ import { readInputs } from "../ingest/sources.js";
 import { findAliasCandidates, tokenKeys } from "../nlp/mentions/find.js";
 import type { RawArticle } from "../ingest/article.js";
 import { benchStages, printStageBench } from "./stages.js";
+
+// --workers 1,2,4: the PostgreSQL queue bench instead (see workers.ts).
+if (process.argv.includes("--workers")) {
+  await (await import("./workers.js")).runWorkersBench(process.argv.slice(2));
+  process.exit(0);
+}
 
 // `npm run bench -- DIR…` measures other corpora; `--extract-only` skips the date, cleaning and store benchmarks.
 const argv = process.argv.slice(2);

@@ -1,15 +1,14 @@
 // `dossier conflicts`: where the sources of one event disagree (date, place, participants, status).
 import { parseArgs } from "node:util";
 import { DB_OPTION } from "../store/cli-options.js";
-import { openStore } from "../store/open.js";
-import { conflictsOf } from "../store/queries.js";
+import { openBackend } from "../store/open-backend.js";
 import { conflictText } from "../store/render.js";
 
-export function runConflicts(args: string[]): number {
+export async function runConflicts(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...DB_OPTION, field: { type: "string" }, json: { type: "boolean", default: false } } });
-  const db = openStore(values.db, { readonly: true });
+  const store = await openBackend(values.db, { readonly: true });
   try {
-    const list = conflictsOf(db).filter((k) => !values.field || k.field === values.field);
+    const list = (await store.conflicts()).filter((k) => !values.field || k.field === values.field);
     if (values.json) console.log(JSON.stringify(list, null, 2));
     else {
       for (const k of list) console.log(conflictText(k).join("\n") + "\n");
@@ -17,6 +16,6 @@ export function runConflicts(args: string[]): number {
     }
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

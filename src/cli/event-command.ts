@@ -2,19 +2,18 @@
 import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import { DB_OPTION } from "../store/cli-options.js";
-import { openStore } from "../store/open.js";
-import { eventDetail } from "../store/queries.js";
+import { openBackend } from "../store/open-backend.js";
 import { eventText } from "../store/render.js";
 
-export function runEvent(args: string[]): number {
+export async function runEvent(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...DB_OPTION, json: { type: "boolean", default: false } } });
   if (positionals.length !== 1) throw new DossierError("USAGE", "event needs one ID (a cluster id c-… from dossier timeline, or an event id ev-…)");
-  const db = openStore(values.db, { readonly: true });
+  const store = await openBackend(values.db, { readonly: true });
   try {
-    const d = eventDetail(db, positionals[0]!);
+    const d = await store.eventDetail(positionals[0]!);
     console.log(values.json ? JSON.stringify(d, null, 2) : eventText(d));
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -1,12 +1,12 @@
-// `dossier ingest PATH…`: extract and store documents, merge their events; idempotent and restartable.
+// `dossier ingest PATH…`: extract and store documents, merge their events; idempotent and restartable (--queue: leave the work to `dossier worker`).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import type { ExtractionRecord } from "../core/record.js";
 import { DB_OPTION, todayOption } from "../store/cli-options.js";
-import { ingestInputs, ingestRecords, type IngestSummary } from "../store/ingest.js";
-import { openStore } from "../store/open.js";
-import { counts } from "../store/queries.js";
+import { isPostgresUrl, redactUrl } from "../store/backend.js";
+import type { IngestSummary } from "../store/ingest.js";
+import { openBackend } from "../store/open-backend.js";
 import { makeContext } from "./context.js";
 
 export async function runIngest(args: string[]): Promise<number> {
@@ -25,6 +25,7 @@ export async function runIngest(args: string[]): Promise<number> {
       "log-batches": { type: "boolean", default: false },
       feed: { type: "string", multiple: true, default: [] },
       workers: { type: "string" },
+      queue: { type: "boolean", default: false },
     },
   });
   // --feed URL is an RSS/Atom feed: every item it links is fetched and ingested (a plain URL argument works too).
@@ -34,7 +35,8 @@ export async function runIngest(args: string[]): Promise<number> {
   if (batchSize !== undefined && !(batchSize >= 1)) throw new DossierError("USAGE", "--batch must be a positive number of documents");
   const workers = values.workers ? Number(values.workers) : 1;
   if (!(Number.isInteger(workers) && workers >= 1)) throw new DossierError("USAGE", "--workers must be a whole number of threads (1: extract on the main thread)");
-  const db = openStore(values.db);
+  if (values.queue) return queue(values.db, positionals, values);
+  const store = await openBackend(values.db);
   try {
     const ctx = makeContext({}, values.kb ?? []);
     const opts = {
@@ -46,13 +48,30 @@ export async function runIngest(args: string[]): Promise<number> {
       // One line per committed batch on stderr: what a supervisor (or the kill-safety test) can watch.
       ...(values["log-batches"] ? { onBatch: (read: number) => process.stderr.write(`committed ${read}\n`) } : {}),
     };
-    const sum = values.records ? ingestRecords(db, ctx, readRecords(positionals), opts) : await ingestInputs(db, ctx, positionals, opts);
-    if (values.json) console.log(JSON.stringify({ ...sum, store: counts(db) }));
-    else if (!values.quiet) printSummary(sum, values.db);
+    const sum = values.records ? await store.ingestRecords(ctx, readRecords(positionals), opts) : await store.ingestInputs(ctx, positionals, opts);
+    if (values.json) console.log(JSON.stringify({ ...sum, store: await store.counts() }));
+    else if (!values.quiet) printSummary(sum, store.label);
     return sum.failed.length ? 1 : 0;
   } finally {
-    db.close();
+    await store.close();
   }
+}
+
+/** --queue: one job per new document on the PostgreSQL queue; `dossier worker` processes them. */
+async function queue(db: string, paths: string[], values: { records?: boolean; json?: boolean; quiet?: boolean; today?: string; "max-bytes"?: string }): Promise<number> {
+  if (!isPostgresUrl(db)) throw new DossierError("USAGE", "--queue needs a PostgreSQL store: --db postgres://user@host/db (the queue lives in the same database)");
+  if (values.records) throw new DossierError("USAGE", "--queue takes articles, not extracted --records; ingest records directly with --db");
+  const { enqueueInputs } = await import("../queue/enqueue.js");
+  const sum = await enqueueInputs(db, paths, {
+    ...(values["max-bytes"] ? { maxBytes: Number(values["max-bytes"]) } : {}),
+    ...(values.today ? { today: todayOption(values.today) } : {}),
+  });
+  if (values.json) console.log(JSON.stringify(sum));
+  else if (!values.quiet) {
+    console.error(`${sum.read} documents read: ${sum.queued} queued, ${sum.known} already stored, ${sum.failed.length} failed → ${redactUrl(db)}; run dossier worker --db URL to process them`);
+    for (const f of sum.failed.slice(0, 20)) console.error(`  error ${f.code} ${f.source}: ${f.message}`);
+  }
+  return sum.failed.length ? 1 : 0;
 }
 
 /** Extraction records as `dossier extract --json` writes them (JSON Lines); error records are skipped. */

@@ -8,15 +8,19 @@ const USAGE = `dossier — a sourced timeline of political events from news arti
 usage:
   dossier extract [--json | --explain] [--genre news|narrative] [--kb FILE] [--max-bytes N] PATH…
       PATH: .txt/.md (YAML front matter optional), .html, .json/.jsonl records, any of these .gz, .warc(.gz), directories, - for stdin, http(s) URLs and RSS/Atom feeds
-  dossier ingest [--db PATH] [--kb FILE] [--batch N] [--records] [--feed URL] PATH|URL…
-      extract and store into the SQLite store (default ./dossier.db), merge events across articles;
-      idempotent (same document twice changes nothing) and safe to kill and restart
+  dossier ingest [--db PATH|postgres://…] [--kb FILE] [--batch N] [--records] [--feed URL] [--queue] PATH|URL…
+      extract and store into the SQLite store (default ./dossier.db) or PostgreSQL (--db postgres://…), merge events
+      across articles; idempotent (same document twice changes nothing) and safe to kill and restart;
+      --queue (PostgreSQL): only queue the documents, for dossier worker
+  dossier worker --db postgres://… [--once] [--log-jobs]
+      process queued documents; run any number, one per core, on any machine (--once: exit when the queue is empty)
   dossier timeline [--db PATH] [--actor NAME] [--type T] [--status S] [--from D] [--to D] [--json]
   dossier event ID [--json]     one merged event with all its sources, conflicts and plan
   dossier conflicts [--json]    where sources disagree on date, place, participants or status
   dossier promises [--today D] [--json]   plans and promises: kept, cancelled, pending, overdue
   dossier search "…" [--json]   full-text search over articles and quotes (German/English stems)
   dossier export --format json|jsonl|csv|plover|ics [--out FILE]
+      every store command takes --db PATH (SQLite, default ./dossier.db) or --db postgres://user@host/db
   dossier start [--db PATH] [--port N] [--no-serve]
       ingest the bundled examples into ./dossier.db, print the timeline, then serve the web app at http://127.0.0.1:4173/
   dossier serve [--port N] [--host ADDR] [--db FILE]   the web app and HTTP API on http://127.0.0.1:4173/
@@ -69,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "ingest":
       return (await import("./ingest-command.js")).runIngest(rest);
+    case "worker":
+      return (await import("./worker-command.js")).runWorkerCommand(rest);
     case "timeline":
       return (await import("./timeline-command.js")).runTimeline(rest);
     case "event":

@@ -1,15 +1,14 @@
 // `dossier promises`: planned, promised and proposed events, what became of them, and which are overdue.
 import { parseArgs } from "node:util";
 import { DB_OPTION, todayOption } from "../store/cli-options.js";
-import { openStore } from "../store/open.js";
-import { promises } from "../store/queries.js";
+import { openBackend } from "../store/open-backend.js";
 import { promiseLine } from "../store/render.js";
 
-export function runPromises(args: string[]): number {
+export async function runPromises(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...DB_OPTION, today: { type: "string" }, state: { type: "string" }, json: { type: "boolean", default: false } } });
-  const db = openStore(values.db, { readonly: true });
+  const store = await openBackend(values.db, { readonly: true });
   try {
-    const list = promises(db, todayOption(values.today)).filter((p) => !values.state || p.state === values.state);
+    const list = (await store.promises(todayOption(values.today))).filter((p) => !values.state || p.state === values.state);
     if (values.json) console.log(JSON.stringify(list, null, 2));
     else {
       for (const p of list) console.log(promiseLine(p));
@@ -19,6 +18,6 @@ export function runPromises(args: string[]): number {
     }
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -2,16 +2,15 @@
 import { parseArgs } from "node:util";
 import { DossierError } from "../core/errors.js";
 import { DB_OPTION } from "../store/cli-options.js";
-import { openStore } from "../store/open.js";
-import { search } from "../store/queries.js";
+import { openBackend } from "../store/open-backend.js";
 import { searchLine } from "../store/render.js";
 
-export function runSearch(args: string[]): number {
+export async function runSearch(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...DB_OPTION, limit: { type: "string" }, json: { type: "boolean", default: false } } });
   if (!positionals.length) throw new DossierError("USAGE", 'search needs a query, e.g. dossier search "Treffen Genf"');
-  const db = openStore(values.db, { readonly: true });
+  const store = await openBackend(values.db, { readonly: true });
   try {
-    const hits = search(db, positionals.join(" "), values.limit ? Number(values.limit) : 20);
+    const hits = await store.search(positionals.join(" "), values.limit ? Number(values.limit) : 20);
     if (values.json) console.log(JSON.stringify(hits, null, 2));
     else {
       for (const h of hits) console.log(searchLine(h));
@@ -19,6 +18,6 @@ export function runSearch(args: string[]): number {
     }
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -8,6 +8,7 @@ import type { InputOptions } from "../api/ingest-input.js";
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from "../api/server.js";
 import { openSqliteQueries } from "../api/sqlite-queries.js";
 import { WEB_DIR } from "../api/static.js";
+import { isPostgresUrl } from "../store/backend.js";
 import { ingestInputs } from "../store/ingest.js";
 import { DEFAULT_DB, openStore } from "../store/open.js";
 import { counts } from "../store/queries.js";
@@ -28,6 +29,7 @@ export async function runServe(args: string[]): Promise<number> {
       load: { type: "string", multiple: true, default: [] },
     },
   });
+  if (isPostgresUrl(values.db)) throw new DossierError("USAGE", "serve reads a SQLite store for now (the HTTP API has no PostgreSQL queries yet); use the CLI (timeline, event, search, export) with --db postgres://…");
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DossierError("USAGE", `--port must be a number 0-65535, got ${values.port}`);
   const host = values.host ?? DEFAULT_HOST;

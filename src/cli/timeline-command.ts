@@ -1,11 +1,10 @@
 // `dossier timeline`: one line per real-world event, merged across all stored articles.
 import { parseArgs } from "node:util";
 import { DB_OPTION, dateOption, endOf } from "../store/cli-options.js";
-import { openStore } from "../store/open.js";
-import { timeline } from "../store/queries.js";
+import { openBackend } from "../store/open-backend.js";
 import { timelineLine } from "../store/render.js";
 
-export function runTimeline(args: string[]): number {
+export async function runTimeline(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -19,11 +18,11 @@ export function runTimeline(args: string[]): number {
       json: { type: "boolean", default: false },
     },
   });
-  const db = openStore(values.db, { readonly: true });
+  const store = await openBackend(values.db, { readonly: true });
   try {
     const from = dateOption("from", values.from);
     const to = endOf(dateOption("to", values.to));
-    const rows = timeline(db, {
+    const rows = await store.timeline({
       ...(values.actor ? { actor: values.actor } : {}),
       ...(values.type ? { type: values.type } : {}),
       ...(values.status ? { status: values.status } : {}),
@@ -38,6 +37,6 @@ export function runTimeline(args: string[]): number {
     }
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -2,28 +2,31 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KB_DIR } from "../core/paths.js";
-import type { Db } from "./open.js";
-import { conflictsOf, eventDetail, Names, promises, timeline, type EventDetail } from "./queries.js";
+import type { Store } from "./backend.js";
+import type { EventDetail } from "./queries.js";
 
 export const FORMATS = ["json", "jsonl", "csv", "plover", "ics"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
-function details(db: Db): EventDetail[] {
-  return timeline(db).map((r) => eventDetail(db, r.id));
+async function details(store: Store): Promise<EventDetail[]> {
+  const out: EventDetail[] = [];
+  for (const r of await store.timeline()) out.push(await store.eventDetail(r.id));
+  return out;
 }
 
-export function exportStore(db: Db, format: ExportFormat, today: string): string {
+/** The whole story in one format; reads through the Store interface, so SQLite and PostgreSQL export alike. */
+export async function exportStore(store: Store, format: ExportFormat, today: string): Promise<string> {
   switch (format) {
     case "json":
-      return JSON.stringify({ events: details(db), conflicts: conflictsOf(db), promises: promises(db, today) }, null, 2) + "\n";
+      return JSON.stringify({ events: await details(store), conflicts: await store.conflicts(), promises: await store.promises(today) }, null, 2) + "\n";
     case "jsonl":
-      return details(db).map((d) => JSON.stringify(d)).join("\n") + "\n";
+      return (await details(store)).map((d) => JSON.stringify(d)).join("\n") + "\n";
     case "csv":
-      return toCsv(db);
+      return toCsv(store);
     case "plover":
-      return JSON.stringify(toPlover(db), null, 2) + "\n";
+      return JSON.stringify(await toPlover(store), null, 2) + "\n";
     case "ics":
-      return toIcs(db, today);
+      return toIcs(store, today);
   }
 }
 
@@ -40,9 +43,9 @@ export function csvField(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function toCsv(db: Db): string {
+async function toCsv(store: Store): Promise<string> {
   const lines = [CSV_COLUMNS.join(",")];
-  for (const r of timeline(db))
+  for (const r of await store.timeline())
     lines.push(
       [r.id, r.date?.start ?? null, r.date?.end ?? null, r.type, r.mode, r.status, r.participants.map((p) => p.name).join("; "), r.location, r.sources, r.outlets.join("; "), r.conflicts]
         .map(csvField)
@@ -68,20 +71,19 @@ function countryCode(key: string | null | undefined): string | null {
  * event, mode, context, eventText, text, language, publication) for each cluster, read from the
  * report with the best date. Dossier keeps status and sources in extra fields, which PLOVER allows.
  */
-function toPlover(db: Db): Record<string, unknown>[] {
-  const names = new Names(db);
-  const facts = db.prepare("SELECT type FROM entities WHERE key = ?");
-  const member = db.prepare("SELECT e.data, d.language, coalesce(d.outlet, d.source) pub FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.id = ?");
+async function toPlover(store: Store): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  for (const d of details(db)) {
+  for (const d of await details(store)) {
     const pick = d.reports.find((r) => d.date && r.date?.startsWith(d.date.start)) ?? d.reports[0];
     if (!pick) continue;
-    const m = member.get(pick.docId, pick.eventId) as { data: string; language: string; pub: string };
+    const m = await store.report(pick.docId, pick.eventId);
+    if (!m) continue;
     const ev = JSON.parse(m.data) as { actors: string[]; recipients: string[]; evidence: { text: string } };
+    const facts = await store.entities([...ev.actors, ...ev.recipients]);
     const actor = (k: string) => {
-      const type = (facts.get(k) as { type: string } | undefined)?.type;
-      const code = type === "country" ? countryCode(k) : null;
-      return { actorText: names.of(k), ...(code ? { code } : {}), dossierKey: k };
+      const f = facts.get(k);
+      const code = f?.type === "country" ? countryCode(k) : null;
+      return { actorText: f?.name ?? k, ...(code ? { code } : {}), dossierKey: k };
     };
     out.push({
       id: d.id,
@@ -94,7 +96,7 @@ function toPlover(db: Db): Record<string, unknown>[] {
       eventText: "",
       text: ev.evidence.text,
       language: m.language,
-      publication: m.pub,
+      publication: m.publication,
       status: d.status,
       dateEnd: d.date?.end ?? null,
       location: d.location,
@@ -129,12 +131,12 @@ const icsDate = (d: string) => d.replace(/-/g, "");
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Planned, promised and proposed meetings with a date, as all-day events; cancelled ones say so. */
-function toIcs(db: Db, today: string): string {
+async function toIcs(store: Store, today: string): Promise<string> {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dossier//Story export//EN", "CALSCALE:GREGORIAN"];
   const stamp = `${icsDate(today)}T000000Z`;
-  for (const p of promises(db, today)) {
+  for (const p of await store.promises(today)) {
     if (!p.due) continue;
-    const d = eventDetail(db, p.clusterId);
+    const d = await store.eventDetail(p.clusterId);
     const who = d.participants.map((x) => x.name).join(", ");
     const status = p.state === "cancelled" || p.state === "denied" || p.state === "rejected" ? "CANCELLED" : p.state === "kept" ? "CONFIRMED" : "TENTATIVE";
     lines.push(

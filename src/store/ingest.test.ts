@@ -1,42 +1,19 @@
 // Ingest from files: per-document errors, idempotence, and a kill -9 in the middle leaves a consistent store.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { makeContext } from "../cli/context.js";
 import { ROOT } from "../core/paths.js";
 import { ingestInputs } from "./ingest.js";
+import { writeMeetingCorpus } from "./meeting-corpus.js";
 import { openStore, type Db } from "./open.js";
 import { counts } from "./queries.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dossier-ingest-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-const PLACES = ["Anchorage", "Geneva", "Istanbul", "Riyadh", "Helsinki", "Vienna"];
-
-/** Short articles we write ourselves: two leaders meet on a day, one article per (meeting, outlet). */
-function writeCorpus(folder: string, count: number): void {
-  mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < count; i++) {
-    const meeting = i % 6;
-    const day = String(3 + meeting * 4).padStart(2, "0");
-    const pub = String(4 + meeting * 4).padStart(2, "0");
-    const text = [
-      "---",
-      `published: 2025-03-${pub}T09:00:00Z`,
-      `outlet: Test Wire ${i % 5}`,
-      "language: en",
-      "---",
-      `Trump and Putin meet in ${PLACES[meeting]}`,
-      "",
-      `Donald Trump and Vladimir Putin met in ${PLACES[meeting]} on March ${Number(day)} for about two hours, officials said.`,
-      `This is report number ${i} of the test corpus.`,
-    ].join("\n");
-    writeFileSync(join(folder, `a${String(i).padStart(3, "0")}.txt`), text);
-  }
-}
 
 function consistent(db: Db): void {
   assert.equal((db.pragma("integrity_check", { simple: true }) as string), "ok");
@@ -49,7 +26,7 @@ function consistent(db: Db): void {
 
 test("bad documents get an error record, the batch goes on, and a second ingest changes nothing", async () => {
   const folder = join(dir, "mixed");
-  writeCorpus(folder, 6);
+  writeMeetingCorpus(folder, 6);
   writeFileSync(join(folder, "empty.txt"), "");
   const db = openStore(join(dir, "mixed.db"));
   const ctx = makeContext();
@@ -91,7 +68,7 @@ function runIngest(db: string, folder: string, killAfter?: number): Promise<{ co
 
 test("killing ingest with SIGKILL mid-way and starting again loses and duplicates nothing", async () => {
   const folder = join(dir, "kill");
-  writeCorpus(folder, 60);
+  writeMeetingCorpus(folder, 60);
   const clean = join(dir, "clean.db");
   const killed = join(dir, "killed.db");
   const full = await runIngest(clean, folder);

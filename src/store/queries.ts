@@ -30,7 +30,7 @@ export interface TimelineRow {
   firstReported: string | null;
 }
 
-interface ClusterRow {
+export interface ClusterRow {
   id: string;
   type: string;
   mode: string | null;
@@ -125,6 +125,11 @@ function toRow(db: Db, r: ClusterRow, names: Names): TimelineRow {
     .prepare("SELECT DISTINCT coalesce(d.outlet, d.source) o FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.cluster_id = ? ORDER BY o")
     .all(r.id) as { o: string }[];
   const conflicts = (db.prepare("SELECT count(*) n FROM conflicts WHERE cluster_id = ?").get(r.id) as { n: number }).n;
+  return timelineRow(r, (k) => names.of(k), outlets.map((o) => o.o), conflicts);
+}
+
+/** A stored cluster as a timeline row (every backend): its outlets and conflict count are read by the caller. */
+export function timelineRow(r: ClusterRow, nameOf: (key: string) => string, outlets: string[], conflicts: number): TimelineRow {
   return {
     id: r.id,
     type: r.type,
@@ -132,9 +137,9 @@ function toRow(db: Db, r: ClusterRow, names: Names): TimelineRow {
     status: r.status,
     date: r.date_start ? { start: r.date_start, end: r.date_end ?? r.date_start } : null,
     location: r.location,
-    participants: (JSON.parse(r.participants) as string[]).map((k) => ({ key: k, name: names.of(k) })),
+    participants: (JSON.parse(r.participants) as string[]).map((k) => ({ key: k, name: nameOf(k) })),
     sources: r.sources,
-    outlets: outlets.map((o) => o.o),
+    outlets,
     conflicts,
     history: JSON.parse(r.history) as StatusStep[],
     firstReported: r.first_published,
@@ -157,6 +162,27 @@ export interface EventDetail extends TimelineRow {
   promise: PromiseView | null;
 }
 
+/** One report of a cluster as the event-detail query reads it (every backend). */
+export interface ReportRow {
+  docId: string;
+  eventId: string;
+  source: string;
+  outlet: string | null;
+  published: string | null;
+  status: string;
+  date_start: string | null;
+  date_end: string | null;
+  location: string | null;
+  evidence: string;
+}
+
+export function reportOf(r: ReportRow): EventDetail["reports"][number] {
+  return {
+    docId: r.docId, eventId: r.eventId, source: r.source, outlet: r.outlet, published: r.published, status: r.status,
+    date: r.date_start ? (r.date_start === r.date_end ? r.date_start : `${r.date_start}..${r.date_end}`) : null, location: r.location, evidence: r.evidence,
+  };
+}
+
 /** One cluster with every report of it; ID may also be an event id, which shows its cluster. */
 export function eventDetail(db: Db, id: string): EventDetail {
   let row = db.prepare("SELECT * FROM clusters WHERE id = ?").get(id) as ClusterRow | undefined;
@@ -172,13 +198,10 @@ export function eventDetail(db: Db, id: string): EventDetail {
        FROM event_sources s JOIN events e ON e.doc_id = s.doc_id AND e.id = s.event_id JOIN documents d ON d.id = e.doc_id
        WHERE s.cluster_id = ? ORDER BY coalesce(d.published, '9999'), d.id`,
     )
-    .all(row.id) as { docId: string; eventId: string; source: string; outlet: string | null; published: string | null; status: string; date_start: string | null; date_end: string | null; location: string | null; evidence: string }[];
+    .all(row.id) as ReportRow[];
   return {
     ...toRow(db, row, names),
-    reports: reports.map((r) => ({
-      docId: r.docId, eventId: r.eventId, source: r.source, outlet: r.outlet, published: r.published, status: r.status,
-      date: r.date_start ? (r.date_start === r.date_end ? r.date_start : `${r.date_start}..${r.date_end}`) : null, location: r.location, evidence: r.evidence,
-    })),
+    reports: reports.map(reportOf),
     conflictList: conflictsOf(db, row.id),
     promise: promises(db, "0000-01-01").find((p) => p.clusterId === row.id) ?? null,
   };
