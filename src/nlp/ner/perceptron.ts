@@ -30,6 +30,13 @@ export function lookup(model: LinearModel, feats: string[]): number[] {
   return out;
 }
 
+/** How much more a token's own features favour `tag` than O (transitions left out): a span's confidence. */
+export function margin(model: LinearModel, rows: number[], tag: number): number {
+  let m = 0;
+  for (const r of rows) m += model.weights[r * T + tag]! - model.weights[r * T]!;
+  return m;
+}
+
 /** Best tag sequence (tag indices) for tokens given as feature-row lists. */
 export function viterbi(model: LinearModel, rows: number[][]): number[] {
   const n = rows.length;
