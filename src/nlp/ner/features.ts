@@ -85,8 +85,32 @@ export function tokenInfos(doc: Document, keys: (string | null)[], mentions: rea
   return infos;
 }
 
+/** Memo for groups of features that depend on one word only (the tagger caches them across documents). */
+export type FeatureMemo = (key: string, make: () => string[]) => string[];
+const noMemo: FeatureMemo = (_k, make) => make();
+
+/** Features of a word on its own: form, affixes, shape, length. */
+function wordFeatures(w: string, shape: string, cap: boolean, first: boolean): string[] {
+  const f = [
+    "b",
+    `w=${w}`,
+    `s=${shape}`,
+    `p2=${w.slice(0, 2)}`,
+    `p3=${w.slice(0, 3)}`,
+    `p4=${w.slice(0, 4)}`,
+    `x2=${w.slice(-2)}`,
+    `x3=${w.slice(-3)}`,
+    `x4=${w.slice(-4)}`,
+    `x5=${w.slice(-5)}`,
+    `c=${cap ? 1 : 0}${first ? "f" : ""}`,
+    `len=${Math.min(w.length, 12)}`,
+  ];
+  if (first && cap) f.push(`fw=${w}`);
+  return f;
+}
+
 /** Feature strings for tokens [from, to) of one sentence. */
-export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number, to: number): string[][] {
+export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number, to: number, memo: FeatureMemo = noMemo): string[][] {
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const out: string[][] = [];
@@ -100,21 +124,7 @@ export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number
     const first = i === from;
     const glueL = i > from && tokens[i - 1]!.end === t.start;
     const glueR = i + 1 < to && tokens[i + 1]!.start === t.end;
-    const f: string[] = [
-      "b",
-      `w=${w}`,
-      `s=${inf.shape}`,
-      `p2=${w.slice(0, 2)}`,
-      `p3=${w.slice(0, 3)}`,
-      `p4=${w.slice(0, 4)}`,
-      `x2=${w.slice(-2)}`,
-      `x3=${w.slice(-3)}`,
-      `x4=${w.slice(-4)}`,
-      `x5=${w.slice(-5)}`,
-      `c=${cap ? 1 : 0}${first ? "f" : ""}`,
-      `len=${Math.min(w.length, 12)}`,
-    ];
-    if (first && cap) f.push(`fw=${w}`);
+    const f: string[] = [...memo(`${first ? "f" : "w"}${raw}`, () => wordFeatures(w, inf.shape, cap, first))];
     if (glueL) f.push(`gl=${text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)}`);
     if (glueR) f.push(`gr=${text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end)}`);
     for (const m of inf.marks) f.push(m);
@@ -129,11 +139,10 @@ export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number
         f.push(`${name}=<s>`);
         continue;
       }
-      f.push(`${name}w=${o.lower}`);
       if (d === -1 || d === 1) {
-        f.push(`${name}s=${o.shape}`, `${name}x3=${o.lower.slice(-3)}`);
+        f.push(...memo(`${name}${o.lower}\t${o.shape}`, () => [`${name}w=${o.lower}`, `${name}s=${o.shape}`, `${name}x3=${o.lower.slice(-3)}`]));
         for (const m of o.marks) if (!m.startsWith("m=")) f.push(`${name}:${m}`);
-      }
+      } else f.push(...memo(`${name}${o.lower}`, () => [`${name}w=${o.lower}`]));
     }
     const l = at(i - 1);
     const r = at(i + 1);
