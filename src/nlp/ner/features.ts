@@ -24,10 +24,62 @@ function ruleFamily(m: Mention): string {
 }
 
 interface TokenInfo {
+  /** The word's folded key (null for punctuation). */
+  key: string | null;
   lower: string;
   shape: string;
-  /** Markers independent of neighbours: KB, gazetteer, first names, other finders. */
-  marks: string[];
+  /** What the KB, the gazetteer and the name lexicons say of the word; shared between tokens, never changed. */
+  lex: readonly string[];
+  /** The other finders' mentions over this token. */
+  stack: string[];
+}
+
+/** Lexicon marks by word key, per KB and name lexicon: words recur, so each is looked up once. */
+const lexCache = new WeakMap<KnowledgeBase, WeakMap<NameLexicon, Map<string, string[]>>>();
+function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] {
+  let byNames = lexCache.get(kb);
+  if (!byNames) lexCache.set(kb, (byNames = new WeakMap()));
+  let cache = byNames.get(names);
+  if (!cache) byNames.set(names, (cache = new Map()));
+  let marks = cache.get(key);
+  if (marks) return marks;
+  marks = [];
+  const gz = gazetteer().index;
+  const hits = kb.trie.hits.get(key);
+  if (hits) {
+    const seen = new Set<string>();
+    for (const h of hits) {
+      const f = `kb=${kb.entity(h.id)?.type ?? "other"}/${h.form}`;
+      if (!seen.has(f)) {
+        seen.add(f);
+        marks.push(f);
+      }
+    }
+  }
+  if (kb.trie.prefixes.has(key)) marks.push("kbpre");
+  const rows = gz.hits.get(key);
+  if (rows) marks.push(rows.some((r) => r[5] === 1) ? "gz=word" : "gz");
+  if (gz.prefixes.has(key)) marks.push("gzpre");
+  if (names.firstNames.has(key)) marks.push("fn");
+  if (names.ambiguousFirstNames.has(key)) marks.push("fn?");
+  if (names.titles.has(key)) marks.push("title");
+  if (names.nonNameWords.has(key)) marks.push("nonname");
+  if (names.functionWords.has(key)) marks.push("func");
+  if (names.particles.has(key)) marks.push("particle");
+  if (cache.size > 200_000) cache.clear();
+  cache.set(key, marks);
+  return marks;
+}
+
+const shapes = new Map<string, string>();
+function cachedShape(w: string): string {
+  let sh = shapes.get(w);
+  if (sh === undefined) {
+    sh = shapeOf(w);
+    if (shapes.size > 200_000) shapes.clear();
+    shapes.set(w, sh);
+  }
+  return sh;
 }
 
 /**
@@ -37,38 +89,12 @@ interface TokenInfo {
 export function tokenInfos(doc: Document, keys: (string | null)[], mentions: readonly Mention[], kb: KnowledgeBase, names: NameLexicon): TokenInfo[] {
   const tokens = doc.layers.tokens!;
   const text = doc.text;
-  const gz = gazetteer().index;
   const infos: TokenInfo[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = text.slice(t.start, t.end);
-    const key = keys[i];
-    const marks: string[] = [];
-    if (key != null) {
-      const hits = kb.trie.hits.get(key);
-      if (hits) {
-        const seen = new Set<string>();
-        for (const h of hits) {
-          const tp = kb.entity(h.id)?.type ?? "other";
-          const f = `kb=${tp}/${h.form}`;
-          if (!seen.has(f)) {
-            seen.add(f);
-            marks.push(f);
-          }
-        }
-      }
-      if (kb.trie.prefixes.has(key)) marks.push("kbpre");
-      const rows = gz.hits.get(key);
-      if (rows) marks.push(rows.some((r) => r[5] === 1) ? "gz=word" : "gz");
-      if (gz.prefixes.has(key)) marks.push("gzpre");
-      if (names.firstNames.has(key)) marks.push("fn");
-      if (names.ambiguousFirstNames.has(key)) marks.push("fn?");
-      if (names.titles.has(key)) marks.push("title");
-      if (names.nonNameWords.has(key)) marks.push("nonname");
-      if (names.functionWords.has(key)) marks.push("func");
-      if (names.particles.has(key)) marks.push("particle");
-    }
-    infos[i] = { lower: w.toLowerCase(), shape: shapeOf(w), marks };
+    const key = keys[i] ?? null;
+    infos[i] = { key, lower: w.toLowerCase(), shape: cachedShape(w), lex: key != null ? lexMarks(key, kb, names) : [], stack: [] };
   }
   // Stacked features: the other finders' verdicts, by token position inside each mention.
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -79,7 +105,7 @@ export function tokenInfos(doc: Document, keys: (string | null)[], mentions: rea
     for (let j = k; j < tokens.length && tokens[j]!.start < m.end; j++) {
       const pos = j === k ? "B" : "I";
       const last = j + 1 >= tokens.length || tokens[j + 1]!.start >= m.end ? "E" : "";
-      infos[j]!.marks.push(`m=${fam}:${pos}`, `mt=${m.type}:${pos}${last}`);
+      infos[j]!.stack.push(`m=${fam}:${pos}`, `mt=${m.type}:${pos}${last}`);
     }
   }
   return infos;
@@ -127,7 +153,8 @@ export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number
     const f: string[] = [...memo(`${first ? "f" : "w"}${raw}`, () => wordFeatures(w, inf.shape, cap, first))];
     if (glueL) f.push(`gl=${text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)}`);
     if (glueR) f.push(`gr=${text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end)}`);
-    for (const m of inf.marks) f.push(m);
+    for (const m of inf.lex) f.push(m);
+    for (const m of inf.stack) f.push(m);
     for (const [d, name] of [
       [-1, "l"],
       [1, "r"],
@@ -141,7 +168,8 @@ export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number
       }
       if (d === -1 || d === 1) {
         f.push(...memo(`${name}${o.lower}\t${o.shape}`, () => [`${name}w=${o.lower}`, `${name}s=${o.shape}`, `${name}x3=${o.lower.slice(-3)}`]));
-        for (const m of o.marks) if (!m.startsWith("m=")) f.push(`${name}:${m}`);
+        if (o.lex.length) f.push(...memo(`${name}:${o.key}`, () => o.lex.map((m) => `${name}:${m}`)));
+        for (const m of o.stack) if (!m.startsWith("m=")) f.push(`${name}:${m}`);
       } else f.push(...memo(`${name}${o.lower}`, () => [`${name}w=${o.lower}`]));
     }
     const l = at(i - 1);

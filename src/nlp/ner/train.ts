@@ -1,6 +1,7 @@
 // Trains the German NER tagger on GermEval 2014 dev and DFKI SmartData v3 (../shared/eval/external) and writes kb/models/ner-de.json.gz.
-// Usage: node dist/nlp/ner/train.js [--holdout] [--epochs N] [--smartdata] [--out FILE]
-//   --holdout: trains without every fifth GermEval dev sentence and reports span F1 on them per epoch (model selection).
+// Usage: node dist/nlp/ner/train.js [--holdout | --fold K] [--epochs N] [--smartdata] [--out FILE]
+//   --holdout: trains without every fifth GermEval dev sentence and reports span F1 on them per epoch (model selection);
+//   --fold K holds out the sentences whose index mod 5 is K instead of 4 (cross-validation).
 //   --smartdata: also trains on SmartData v3 (traffic/industry news); off by default, as it did not help on held-out GermEval.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -21,12 +22,15 @@ import { exportModel, lookup, PerceptronTrainer, spansOf, TAGS, viterbi, type Ex
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(n);
 const opt = (n: string, d: string) => (args.includes(n) ? args[args.indexOf(n) + 1]! : d);
-const holdout = flag("--holdout");
+const holdout = flag("--holdout") || args.includes("--fold");
+/** Which fifth of GermEval dev is held out (sentence index mod 5); 4 unless --fold says otherwise. */
+const fold = +opt("--fold", "4");
 const epochs = +opt("--epochs", "6");
 const out = opt("--out", join(KB_DIR, "models", MODEL_FILE));
 const ext = join(ROOT, "..", "shared", "eval", "external");
 
 const ctx = makeContext();
+
 const names = nameLexicon("de");
 const STOP_BEFORE = new Set(["quotes", "events"]);
 
@@ -84,7 +88,7 @@ const train: Example[] = [];
 const held: Example[] = [];
 const t0 = Date.now();
 const ge = readGermEval(join(ext, "germeval2014", "NER-de-dev.tsv"), "dev");
-ge.forEach((g, i) => (holdout && i % 5 === 4 ? held : train).push(...examples(g)));
+ge.forEach((g, i) => (holdout && i % 5 === fold ? held : train).push(...examples(g)));
 if (flag("--smartdata")) for (const f of ["dev.json.gz", "test.json.gz"]) for (const g of readSmartData(join(ext, "smartdata_v3", f))) train.push(...examples(g));
 if (!train.length) throw new DossierError("NOT_FOUND", "no training sentences: is ../shared/eval/external/germeval2014/NER-de-dev.tsv there?");
 console.log(`${train.length} training sentences, ${held.length} held out (${Date.now() - t0} ms to featurize)`);
