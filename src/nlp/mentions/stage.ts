@@ -8,6 +8,7 @@ import { nameLexicon } from "./name-lexicon.js";
 import { findUnknownPersons } from "./unknown-persons.js";
 import { gazetteerMentions } from "./gazetteer-places.js";
 import { findUnknownOrgs, orgLexicon } from "./unknown-orgs.js";
+import { addNerMentions } from "../ner/finder.js";
 
 const placeCueSets = new Map<string, Set<string>>();
 function placeCues(lang: string): Set<string> {
@@ -64,7 +65,9 @@ export const mentionsStage: Stage = {
     const entities = new Map<string, EntityInfo>();
     const places = gazetteerMentions(doc, keys, [...known, ...local, ...roles], names, townCues(lang), entities);
     const orgs = findUnknownOrgs(doc, keys, [...known, ...local, ...roles, ...places], names, lang, entities);
-    const mentions: Mention[] = [...known, ...local, ...roles, ...places, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
+    const found: Mention[] = [...known, ...local, ...roles, ...places, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
+    // German names none of the rules found, from the statistical tagger (src/nlp/ner).
+    const mentions = addNerMentions(doc, keys, found, kb, names, entities);
     const localNames = new Map(locals.map((l) => [l.person.id, l.person.name]));
     for (const m of mentions) {
       if (entities.has(m.entity)) continue;
