@@ -138,7 +138,7 @@ test("ingest reads a feed over http: every linked article is stored once, a seco
 
 test("extracting on worker threads stores the same documents, events and clusters as the main thread", async () => {
   const folder = join(dir, "workers-corpus");
-  writeCorpus(folder, 24);
+  writeMeetingCorpus(folder, 24);
   writeFileSync(join(folder, "empty.txt"), "");
   const ctx = makeContext();
   const stores = [];

@@ -12,6 +12,7 @@ import { csvField, exportStore } from "./export.js";
 import { ingestRecords } from "./ingest.js";
 import { openStore } from "./open.js";
 import { counts, search } from "./queries.js";
+import { SqliteStore } from "./sqlite-backend.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dossier-safety-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,14 +66,14 @@ test("CSV fields never start with a formula character, and read back to the text
   );
 });
 
-test("an exported CSV of hostile names and outlets has no cell a spreadsheet would run", () => {
+test("an exported CSV of hostile names and outlets has no cell a spreadsheet would run", async () => {
   const db = openStore(join(dir, "csv.db"));
   const r = fixtureRecord({
     name: "hostile", published: "2025-08-10", outlet: "=cmd|' /C calc'!A0",
     events: [{ status: "held", date: ["2025-08-09", "2025-08-09"], place: "@SUM(1+1)", actors: [TRUMP], recipients: [PUTIN] }],
   });
   ingestRecords(db, null, [r]);
-  const lines = exportStore(db, "csv", "2025-09-01").trim().split("\r\n");
+  const lines = (await exportStore(new SqliteStore(db, "csv.db"), "csv", "2025-09-01")).trim().split("\r\n");
   assert.equal(lines.length, 2);
   const cells = parseCsvLine(lines[1]!);
   assert.ok(cells.includes("'=cmd|' /C calc'!A0"), cells.join(" | "));

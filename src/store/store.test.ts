@@ -12,6 +12,8 @@ import { openStore } from "./open.js";
 import { counts } from "./queries.js";
 import { openSqliteStore } from "./sqlite-backend.js";
 import { held, plan, storeSuite } from "./store-suite.js";
+import { fixtureRecord as rec, PUTIN, TRUMP } from "../story/fixtures.js";
+import { timeline } from "./queries.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dossier-store-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +70,7 @@ test("the store merges as the in-memory merger does: one session of a council, o
     rec({ name: "nrc-b", published: "2022-01-10", events: [{ status: "planned", date: day("2022-01-12"), actors: [NRC], recipients: ["org:osce"] }] }),
     rec({ name: "twice", published: "2025-08-16", events: [{ status: "held", date: day("2025-08-15"), actors: [TRUMP], recipients: [PUTIN] }, { status: "held", place: "Alaska", actors: [PUTIN], recipients: [TRUMP] }] }),
   ];
-  const db = fresh();
+  const db = openStore(join(dir, `t${n++}.db`));
   ingestRecords(db, ctx, records);
   const stored = timeline(db).map((r) => r.sources).sort();
   const memory = [...mergeRecords(records, kbLookup(ctx.kb)).index.clusters.values()].map((c) => summarize(c).sources).sort();
