@@ -163,7 +163,10 @@ function attributed(v: SentenceView, at: number, endTok: number, trigger: number
 function saidThat(v: SentenceView, endTok: number, trigger: number, lex: EventLexicon): boolean {
   if (!(endTok + 1 < trigger && lex.reporting.has(v.words[endTok + 1] ?? ""))) return false;
   for (let k = endTok + 2; k < trigger; k++) if (lex.complementizers.has(v.words[k]!)) return true;
-  return false;
+  // "Ushakov said the phone call lasted …": the meeting noun opens the reported clause right after the verb.
+  if (trigger - endTok > 5) return false;
+  for (let k = endTok + 2; k < trigger; k++) if (!(lex.determiners.has(v.words[k]!) || lex.remote.has(v.words[k]!))) return false;
+  return endTok + 2 <= trigger - 1 && lex.determiners.has(v.words[endTok + 2]!);
 }
 
 function speakerOf(v: SentenceView, at: number, endTok: number, trigger: number, lex: EventLexicon): boolean {
