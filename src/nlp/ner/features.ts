@@ -174,7 +174,7 @@ export function sentenceFeatures(doc: Document, infos: TokenInfo[], from: number
     }
     const l = at(i - 1);
     const r = at(i + 1);
-    f.push(`lw+w=${l?.lower ?? "<s>"}|${w}`, `w+rw=${w}|${r?.lower ?? "</s>"}`, `ls+s+rs=${l?.shape ?? "<s>"}|${inf.shape}|${r?.shape ?? "</s>"}`);
+    f.push(`ls+s+rs=${l?.shape ?? "<s>"}|${inf.shape}|${r?.shape ?? "</s>"}`);
     out.push(f);
   }
   return out;
