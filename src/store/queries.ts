@@ -146,34 +146,28 @@ export function timelineRow(r: ClusterRow, nameOf: (key: string) => string, outl
   };
 }
 
-export interface EventDetail extends TimelineRow {
-  reports: {
-    docId: string;
-    eventId: string;
-    source: string;
-    outlet: string | null;
-    published: string | null;
-    status: string;
-    date: string | null;
-    location: string | null;
-    evidence: string;
-  }[];
-  conflictList: Conflict[];
-  promise: PromiseView | null;
-}
-
-/** One report of a cluster as the event-detail query reads it (every backend). */
-export interface ReportRow {
+/** The fields of a report that the stored row and the event detail share. */
+interface ReportBase {
   docId: string;
   eventId: string;
   source: string;
   outlet: string | null;
   published: string | null;
   status: string;
-  date_start: string | null;
-  date_end: string | null;
   location: string | null;
   evidence: string;
+}
+
+export interface EventDetail extends TimelineRow {
+  reports: (ReportBase & { date: string | null })[];
+  conflictList: Conflict[];
+  promise: PromiseView | null;
+}
+
+/** One report of a cluster as the event-detail query reads it (every backend). */
+export interface ReportRow extends ReportBase {
+  date_start: string | null;
+  date_end: string | null;
 }
 
 export function reportOf(r: ReportRow): EventDetail["reports"][number] {
