@@ -226,8 +226,12 @@ export class SqliteQueries implements StoryQueries {
   private probeActor(f: TimelineFilters): boolean {
     if (!f.actor) return false;
     if (f.from || f.to) return true;
-    const n = this.memoized(`actor:${f.actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(f.actor) as { n: number }).n);
-    return n > PROBE_ACTOR_CLUSTERS;
+    return this.actorClusters(f.actor) > PROBE_ACTOR_CLUSTERS;
+  }
+
+  /** How many clusters an entity takes part in (one participant row per cluster), memoized until the store changes. */
+  private actorClusters(actor: string): number {
+    return this.memoized(`actor:${actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(actor) as { n: number }).n);
   }
 
   /** Days between start and end of the widest dated cluster (undated ones sit on one day). */
@@ -270,7 +274,11 @@ export class SqliteQueries implements StoryQueries {
 
   private clusterRows(f: TimelineFilters, p: PageRequest | null): { rows: ClusterRow[]; total: number } {
     const w = this.clusterWhere(f);
-    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
+    // An actor alone: its participant rows are its clusters, counted on their index instead of probing every cluster.
+    const actorOnly = f.actor && Object.entries(f).every(([k, v]) => k === "actor" || !v);
+    const total = actorOnly
+      ? this.actorClusters(f.actor!)
+      : this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
     if (!p) return { rows: this.st(`SELECT c.* FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as ClusterRow[], total };
     // The page's ids first, from the narrow timeline indexes (an offset deep into the store skips index
     // entries, not cluster rows with their histories), then their rows. A deep offset starts from the
