@@ -96,7 +96,7 @@ const SEARCH_CAP = 200;
 /** Documents whose events a search reads for matching evidence. */
 const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
-/** The timeline's order (index clusters_timeline, migration 3): best date, else first report; undated last. */
+/** The timeline's order (index clusters_window, migration 5): best date, else first report; undated last. */
 const ORDER_KEY = "coalesce(c.date_start, c.first_published, '9999')";
 /** Every this many clusters in timeline order a checkpoint, so that a deep page offset skips fewer entries. */
 const MARK_STRIDE = 1000;
@@ -192,7 +192,7 @@ export class SqliteQueries implements StoryQueries {
       where.push("EXISTS (SELECT 1 FROM cluster_participants p WHERE p.entity_key = ? AND p.cluster_id = c.id)");
       args.push(f.actor);
     }
-    // The same date window again, on the timeline's own order (index clusters_timeline), so that a
+    // The same date window again, on the timeline's own order (index clusters_window), so that a
     // window late in the store does not scan every cluster before it. A cluster starts at most the
     // widest cluster's span before it ends, which bounds the start from below.
     if (f.to) {
