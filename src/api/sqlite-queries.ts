@@ -284,29 +284,30 @@ export class SqliteQueries implements StoryQueries {
     // entries, not cluster rows with their histories), then their rows. A deep offset starts from the
     // nearest checkpoint at or before it, so it skips fewer than MARK_STRIDE entries.
     const filterKey = `${w.sql}:${JSON.stringify(w.args)}`;
-    let sql = `SELECT c.id FROM clusters c ${w.sql}`;
-    let args = w.args;
-    let offset = p.offset;
-    const m = p.offset >= this.markStride ? Math.min(Math.floor(p.offset / this.markStride), this.marks(filterKey, w).length) : 0;
-    if (m > 0) {
-      const at = this.marks(filterKey, w)[m - 1]!;
-      sql += `${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`;
-      args = [...w.args, at.k, at.k, at.id];
-      offset -= m * this.markStride;
-    }
-    const ids = this.st(`${sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...args, p.limit, offset) as { id: string }[];
+    const after = (at: { k: string; id: string } | undefined) =>
+      at ? { sql: `SELECT c.id FROM clusters c ${w.sql}${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`, args: [...w.args, at.k, at.k, at.id] } : { sql: `SELECT c.id FROM clusters c ${w.sql}`, args: w.args };
+    const m = Math.floor(p.offset / this.markStride);
+    const marks = this.marks(filterKey, m, after);
+    const from = after(marks[marks.length - 1]);
+    const ids = this.st(`${from.sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...from.args, p.limit, p.offset - marks.length * this.markStride) as { id: string }[];
     const one = this.st("SELECT * FROM clusters WHERE id = ?");
     return { rows: ids.map((r) => one.get(r.id) as ClusterRow), total };
   }
 
-  /** Timeline order key and id of every markStride-th cluster meeting a filter (the last one before each stride), memoized until the store changes. */
-  private marks(filterKey: string, w: { sql: string; args: unknown[] }): { k: string; id: string }[] {
-    return this.memoized(`marks:${this.markStride}:${filterKey}`, () => {
-      const all = this.st(`SELECT ${ORDER_KEY} k, c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as { k: string; id: string }[];
-      const out: { k: string; id: string }[] = [];
-      for (let i = this.markStride - 1; i < all.length; i += this.markStride) out.push(all[i]!);
-      return out;
-    });
+  /**
+   * The timeline order key and id of the last cluster of each of the first `want` strides of markStride
+   * clusters meeting a filter (fewer at the end of the timeline), memoized until the store changes and
+   * extended as deeper pages are asked for: each step skips one stride of index entries from the last mark.
+   */
+  private marks(filterKey: string, want: number, after: (at: { k: string; id: string } | undefined) => { sql: string; args: unknown[] }): { k: string; id: string }[] {
+    const marks = this.memoized(`marks:${this.markStride}:${filterKey}`, () => ({ list: [] as { k: string; id: string }[], complete: false }));
+    while (marks.list.length < want && !marks.complete) {
+      const from = after(marks.list[marks.list.length - 1]);
+      const row = this.st(`${from.sql.replace("SELECT c.id", `SELECT ${ORDER_KEY} k, c.id`)} ORDER BY ${ORDER_KEY}, c.id LIMIT 1 OFFSET ?`).get(...from.args, this.markStride - 1) as { k: string; id: string } | undefined;
+      if (row) marks.list.push(row);
+      else marks.complete = true;
+    }
+    return marks.list.slice(0, want);
   }
 
   async stats(): Promise<Stats> {
