@@ -96,7 +96,7 @@ const SEARCH_CAP = 200;
 /** Documents whose events a search reads for matching evidence. */
 const EVENT_DOCS = 100;
 const KEPT = new Set(["kept"]);
-/** The timeline's order (index clusters_timeline, migration 3): best date, else first report; undated last. */
+/** The timeline's order (index clusters_window, migration 5): best date, else first report; undated last. */
 const ORDER_KEY = "coalesce(c.date_start, c.first_published, '9999')";
 /** Every this many clusters in timeline order a checkpoint, so that a deep page offset skips fewer entries. */
 const MARK_STRIDE = 1000;
@@ -192,7 +192,7 @@ export class SqliteQueries implements StoryQueries {
       where.push("EXISTS (SELECT 1 FROM cluster_participants p WHERE p.entity_key = ? AND p.cluster_id = c.id)");
       args.push(f.actor);
     }
-    // The same date window again, on the timeline's own order (index clusters_timeline), so that a
+    // The same date window again, on the timeline's own order (index clusters_window), so that a
     // window late in the store does not scan every cluster before it. A cluster starts at most the
     // widest cluster's span before it ends, which bounds the start from below.
     if (f.to) {
@@ -226,8 +226,12 @@ export class SqliteQueries implements StoryQueries {
   private probeActor(f: TimelineFilters): boolean {
     if (!f.actor) return false;
     if (f.from || f.to) return true;
-    const n = this.memoized(`actor:${f.actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(f.actor) as { n: number }).n);
-    return n > PROBE_ACTOR_CLUSTERS;
+    return this.actorClusters(f.actor) > PROBE_ACTOR_CLUSTERS;
+  }
+
+  /** How many clusters an entity takes part in (one participant row per cluster), memoized until the store changes. */
+  private actorClusters(actor: string): number {
+    return this.memoized(`actor:${actor}`, () => (this.st("SELECT count(*) n FROM cluster_participants WHERE entity_key = ?").get(actor) as { n: number }).n);
   }
 
   /** Days between start and end of the widest dated cluster (undated ones sit on one day). */
@@ -270,35 +274,40 @@ export class SqliteQueries implements StoryQueries {
 
   private clusterRows(f: TimelineFilters, p: PageRequest | null): { rows: ClusterRow[]; total: number } {
     const w = this.clusterWhere(f);
-    const total = this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
+    // An actor alone: its participant rows are its clusters, counted on their index instead of probing every cluster.
+    const actorOnly = f.actor && Object.entries(f).every(([k, v]) => k === "actor" || !v);
+    const total = actorOnly
+      ? this.actorClusters(f.actor!)
+      : this.memoized(`count:${w.sql}:${JSON.stringify(w.args)}`, (): number => (this.st(`SELECT count(*) n FROM clusters c ${w.sql}`).get(...w.args) as { n: number }).n);
     if (!p) return { rows: this.st(`SELECT c.* FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as ClusterRow[], total };
     // The page's ids first, from the narrow timeline indexes (an offset deep into the store skips index
     // entries, not cluster rows with their histories), then their rows. A deep offset starts from the
     // nearest checkpoint at or before it, so it skips fewer than MARK_STRIDE entries.
     const filterKey = `${w.sql}:${JSON.stringify(w.args)}`;
-    let sql = `SELECT c.id FROM clusters c ${w.sql}`;
-    let args = w.args;
-    let offset = p.offset;
-    const m = p.offset >= this.markStride ? Math.min(Math.floor(p.offset / this.markStride), this.marks(filterKey, w).length) : 0;
-    if (m > 0) {
-      const at = this.marks(filterKey, w)[m - 1]!;
-      sql += `${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`;
-      args = [...w.args, at.k, at.k, at.id];
-      offset -= m * this.markStride;
-    }
-    const ids = this.st(`${sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...args, p.limit, offset) as { id: string }[];
+    const after = (at: { k: string; id: string } | undefined) =>
+      at ? { sql: `SELECT c.id FROM clusters c ${w.sql}${w.sql ? " AND" : " WHERE"} ${ORDER_KEY} >= ? AND (${ORDER_KEY} > ? OR c.id > ?)`, args: [...w.args, at.k, at.k, at.id] } : { sql: `SELECT c.id FROM clusters c ${w.sql}`, args: w.args };
+    const m = Math.floor(p.offset / this.markStride);
+    const marks = this.marks(filterKey, m, after);
+    const from = after(marks[marks.length - 1]);
+    const ids = this.st(`${from.sql} ORDER BY ${ORDER_KEY}, c.id LIMIT ? OFFSET ?`).all(...from.args, p.limit, p.offset - marks.length * this.markStride) as { id: string }[];
     const one = this.st("SELECT * FROM clusters WHERE id = ?");
     return { rows: ids.map((r) => one.get(r.id) as ClusterRow), total };
   }
 
-  /** Timeline order key and id of every markStride-th cluster meeting a filter (the last one before each stride), memoized until the store changes. */
-  private marks(filterKey: string, w: { sql: string; args: unknown[] }): { k: string; id: string }[] {
-    return this.memoized(`marks:${this.markStride}:${filterKey}`, () => {
-      const all = this.st(`SELECT ${ORDER_KEY} k, c.id FROM clusters c ${w.sql} ORDER BY ${ORDER_KEY}, c.id`).all(...w.args) as { k: string; id: string }[];
-      const out: { k: string; id: string }[] = [];
-      for (let i = this.markStride - 1; i < all.length; i += this.markStride) out.push(all[i]!);
-      return out;
-    });
+  /**
+   * The timeline order key and id of the last cluster of each of the first `want` strides of markStride
+   * clusters meeting a filter (fewer at the end of the timeline), memoized until the store changes and
+   * extended as deeper pages are asked for: each step skips one stride of index entries from the last mark.
+   */
+  private marks(filterKey: string, want: number, after: (at: { k: string; id: string } | undefined) => { sql: string; args: unknown[] }): { k: string; id: string }[] {
+    const marks = this.memoized(`marks:${this.markStride}:${filterKey}`, () => ({ list: [] as { k: string; id: string }[], complete: false }));
+    while (marks.list.length < want && !marks.complete) {
+      const from = after(marks.list[marks.list.length - 1]);
+      const row = this.st(`${from.sql.replace("SELECT c.id", `SELECT ${ORDER_KEY} k, c.id`)} ORDER BY ${ORDER_KEY}, c.id LIMIT 1 OFFSET ?`).get(...from.args, this.markStride - 1) as { k: string; id: string } | undefined;
+      if (row) marks.list.push(row);
+      else marks.complete = true;
+    }
+    return marks.list.slice(0, want);
   }
 
   async stats(): Promise<Stats> {

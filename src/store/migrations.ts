@@ -184,4 +184,15 @@ CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, status, coalesce(date
     // clusters_type puts status before the order, so a filter by type alone sorted every cluster of that type.
     sql: "CREATE INDEX IF NOT EXISTS clusters_type_order ON clusters(type, coalesce(date_start, first_published, '9999'), id);",
   },
+  {
+    version: 5,
+    about: "the timeline order with each cluster's dates: a date window is filtered on the index",
+    // A date window's test reads date_start, date_end and first_published; with them in the index a
+    // window's page and total are read off it (a year at 100k articles: 12 -> 2 ms) instead of from cluster rows.
+    // It leads with the timeline order and id, so it serves everything clusters_timeline did.
+    sql: `
+CREATE INDEX IF NOT EXISTS clusters_window ON clusters(coalesce(date_start, first_published, '9999'), id, date_start, date_end, first_published);
+DROP INDEX IF EXISTS clusters_timeline;
+`,
+  },
 ];
