@@ -52,7 +52,7 @@ export function sentenceViews(doc: Document, lex: EventLexicon): SentenceView[] 
     while (ti < tokens.length && tokens[ti]!.end <= s.end) toks.push(tokens[ti++]!);
     const ms: Mention[] = [];
     while (mi < mentions.length && mentions[mi]!.start < s.start) mi++;
-    for (let k = mi; k < mentions.length && mentions[k]!.start < s.end; k++) if (mentions[k]!.end <= s.end) ms.push(mentions[k]!);
+    for (let k = mi; k < mentions.length && mentions[k]!.start < s.end; k++) if (mentions[k]!.end <= s.end && !statisticalGuess(mentions[k]!)) ms.push(mentions[k]!);
     const ts: TimeExpr[] = [];
     while (xi < times.length && times[xi]!.start < s.start) xi++;
     for (let k = xi; k < times.length && times[k]!.start < s.end; k++) if (times[k]!.end <= s.end) ts.push(times[k]!);
@@ -176,4 +176,12 @@ export function spanOf(v: SentenceView, r: Range): { start: number; end: number 
 export function hasWordIn(v: SentenceView, r: Range, words: Set<string>): number {
   for (let i = r.from; i <= r.to; i++) if (words.has(v.words[i]!)) return i;
   return -1;
+}
+
+/**
+ * An organization or place only the statistical tagger proposed, with no KB entry behind it ("Air Force One",
+ * "Moskauer Zeit"): shown as an entity, but too weak to make a party or venue of an event on its own.
+ */
+function statisticalGuess(m: Mention): boolean {
+  return m.provenance.rule === "ner" && m.type !== "person" && m.entity.startsWith("local:");
 }

@@ -211,6 +211,12 @@ test("a subordinate clause about another happening lends no parties", () => {
   assert.ok(c.every((e) => !parties(e).includes("Russia")), JSON.stringify(c.map((e) => e.provenance)));
 });
 
+test("a month with its year keeps that year; only a bare month is moved to the year the status implies", () => {
+  const { c } = consult("Olaf Scholz was to visit Paris in August 2020, Emmanuel Macron said.", "en");
+  const visit = c.find((e) => e.mode === "visit")!;
+  assert.deepEqual([visit.date?.start, visit.date?.end], ["2020-08-01", "2020-08-31"], visit.provenance.detail);
+});
+
 test("a time after 'since' does not date the talks", () => {
   const { c } = consult("Emmanuel Macron and Olaf Scholz agreed to meet again, after the first talks between the two since the crisis in 2014.", "en");
   assert.ok(c.every((e) => e.date?.start !== "2014-01-01"), JSON.stringify(c.map((e) => e.date)));

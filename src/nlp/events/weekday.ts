@@ -48,6 +48,8 @@ export function fixMonth(
   published: string | null,
 ): { start: string; end: string; text: string } {
   if (!published || !time.value || !/^\d{4}-\d{2}$/.test(time.value) || status.strength < 2) return date;
+  // "in August 2022" states its year: only a bare month may be moved.
+  if (/\d{4}/.test(time.text)) return date;
   const pub = published.slice(0, 10);
   const move = (n: number) => {
     const y = +date.start.slice(0, 4) + n;
