@@ -9,6 +9,8 @@ import type { Document } from "./core/types.js";
 import type { RawArticle } from "./ingest/article.js";
 import { detectLanguage } from "./nlp/language.js";
 import { pipeline } from "./nlp/pipeline.js";
+import { dateFromEvents } from "./nlp/times/event-dated.js";
+import { datedEvents } from "./kb/dated-events.js";
 
 /** Cleans the article and creates the Document whose text never changes afterwards. */
 export function prepare(a: RawArticle, ctx: Context): Document {
@@ -45,9 +47,33 @@ function firstLine(text: string): string | null {
 }
 
 export function processArticle(a: RawArticle, ctx: Context): Document {
-  const doc = prepare(a, ctx);
   const c = a.fileDate ? { ...ctx, options: { ...ctx.options, fileDate: a.fileDate } } : ctx;
-  return pipeline.run(doc, c);
+  const doc = pipeline.run(prepare(a, ctx), c);
+  return redateByEvents(a, doc, c) ?? doc;
+}
+
+/** A file date older than this after every event the text reports is a copy's date, not the page's. */
+const STALE_FILE_DAYS = 31;
+
+/**
+ * A text without a publication date (or dated only by "Heute" and a file saved long after) is dated by the
+ * real-world events it reports, then run again against that day so its times and events resolve; texts with a
+ * date cost nothing extra. Returns null when nothing changes.
+ */
+function redateByEvents(a: RawArticle, doc: Document, c: Context): Document | null {
+  const meta = doc.meta;
+  const fileDay = c.options.fileDate?.slice(0, 10);
+  const fromFile = meta.publishedBasis === "text" && !!fileDay && meta.published?.slice(0, 10) === fileDay;
+  if (meta.publishedBasis !== "unknown" && !fromFile) return null;
+  const hit = dateFromEvents(doc, datedEvents(), c.kb, fromFile ? undefined : meta.publishedRange);
+  if (!hit) return null;
+  if (fromFile && (Date.parse(fileDay!) - Date.parse(hit.day)) / 86400000 <= STALE_FILE_DAYS) return null;
+  // The clock time of "Heute, 19:11" still holds on the day the events give.
+  const clock = fromFile ? meta.published!.slice(10) : "";
+  const again = pipeline.run(prepare({ ...a, published: hit.day + clock }, c), c);
+  again.meta.publishedBasis = "inferred";
+  again.meta.publishedRange = hit.range;
+  return again;
 }
 
 export function extractArticle(a: RawArticle, ctx: Context): ExtractionRecord | ErrorRecord {
