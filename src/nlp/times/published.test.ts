@@ -41,9 +41,10 @@ test("raw seeds: every text gets an inferred day whose range holds the gold date
   let inRange = 0;
   for (const s of seeds) {
     assert.ok(s.inferred, `${s.file}: inferred`);
-    // Only a narrow window becomes the reference date; a wide one leaves `published` unknown rather than guessed.
+    // Only a narrow window becomes the reference date; within a wide one, only the day the reported events give.
     const width = days(s.inferred!.range.start, s.inferred!.range.end);
-    assert.equal(s.published, width <= MAX_INFERRED_WIDTH_DAYS ? s.inferred!.day : null);
+    if (width <= MAX_INFERRED_WIDTH_DAYS) assert.equal(s.published, s.inferred!.day);
+    else if (s.published) assert.ok(days(s.published, s.inferred!.range.start) + days(s.published, s.inferred!.range.end) <= width + 2, `${s.file}: ${s.published} in the window`);
     const g = s.gold.slice(0, 10);
     if (g >= s.inferred!.range.start && g <= s.inferred!.range.end) inRange++;
     t.diagnostic(`${s.file}: gold ${g}, inferred ${s.inferred!.day} (${s.inferred!.range.start}..${s.inferred!.range.end}), ${days(g, s.inferred!.day)} days off`);
@@ -51,11 +52,11 @@ test("raw seeds: every text gets an inferred day whose range holds the gold date
   assert.ok(inRange >= 4, `gold inside the inferred range for ${inRange} of 5`);
 });
 
-// The issue's bar: the point estimate within 3 days of gold for 4 of 5. Not reached: without dated world events
-// (summits, the war's start) the text fixes the weekday and a window of weeks to months, not the day. None of the
-// five has a dateline or a full date, and the one "Heute, 19:11" line lies in a copied file whose day (years after
-// the people's offices allow) is rightly not taken.
-test("raw seeds: inferred day within 3 days of gold for at least 4 of 5", { skip: !hasShared && "../shared is absent", todo: "needs a dated-events knowledge base" }, () => {
-  const near = rawSeeds().filter((s) => s.inferred && days(s.gold, s.inferred.day) <= 3).length;
+// The issue's bar: the point estimate within 3 days of gold for 4 of 5. The content fixes a window of weeks to months;
+// the day comes from the real-world events the text reports (kb/dated-events.json), matched by parties and status.
+test("raw seeds: inferred day within 3 days of gold for at least 4 of 5", { skip: !hasShared && "../shared is absent" }, (t) => {
+  const seeds = rawSeeds();
+  for (const s of seeds) t.diagnostic(`${s.file}: gold ${s.gold.slice(0, 10)}, published ${s.published}`);
+  const near = seeds.filter((s) => s.published && days(s.gold, s.published) <= 3).length;
   assert.ok(near >= 4, `within 3 days for ${near} of 5`);
 });
