@@ -60,3 +60,20 @@ test("raw seeds: inferred day within 3 days of gold for at least 4 of 5", { skip
   const near = seeds.filter((s) => s.published && days(s.gold, s.published) <= 3).length;
   assert.ok(near >= 4, `within 3 days for ${near} of 5`);
 });
+
+// "Heute, 19:11" in a file saved months after every event the text reports: the file's day is a copy's, the events
+// give the day, and the clock time stays.
+test("raw seeds: a stale file date under 'Heute' gives way to the day of the reported events", { skip: !hasShared && "../shared is absent" }, () => {
+  const ctx = makeContext();
+  const dir = join(SHARED, "corpus", "seeds-raw");
+  for (const r of readInputs(readdirSync(dir).map((f) => join(dir, f)))) {
+    if (!("article" in r) || !r.article.source.includes("000_")) continue;
+    const doc = processArticle({ ...r.article, fileDate: "2025-12-30T10:00:00Z" }, ctx);
+    assert.equal(doc.meta.publishedBasis, "inferred");
+    assert.match(doc.meta.published ?? "", /^2025-08-(1[6-9]|2[0-2])T19:11/);
+    // A file saved the same day keeps its day and basis.
+    const same = processArticle({ ...r.article, fileDate: "2025-08-19T17:11:00Z" }, ctx);
+    assert.equal(same.meta.publishedBasis, "text");
+    assert.equal(same.meta.published, "2025-08-19T19:11:00");
+  }
+});
