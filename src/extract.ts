@@ -10,6 +10,7 @@ import type { RawArticle } from "./ingest/article.js";
 import { detectLanguage } from "./nlp/language.js";
 import { pipeline } from "./nlp/pipeline.js";
 import { dateFromEvents } from "./nlp/times/event-dated.js";
+import { clockToday } from "./nlp/times/published.js";
 import { datedEvents } from "./kb/dated-events.js";
 
 /** Cleans the article and creates the Document whose text never changes afterwards. */
@@ -69,7 +70,7 @@ function redateByEvents(a: RawArticle, doc: Document, c: Context): Document | nu
   if (!hit) return null;
   if (fromFile && (Date.parse(fileDay!) - Date.parse(hit.day)) / 86400000 <= STALE_FILE_DAYS) return null;
   // The clock time of "Heute, 19:11" still holds on the day the events give.
-  const clock = fromFile ? meta.published!.slice(10) : "";
+  const clock = fromFile ? meta.published!.slice(10) : clockToday(meta.removed);
   const again = pipeline.run(prepare({ ...a, published: hit.day + clock }, c), c);
   again.meta.publishedBasis = "inferred";
   again.meta.publishedRange = hit.range;

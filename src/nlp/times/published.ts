@@ -77,16 +77,13 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: Con
   }
   // "Heute, 19:11": today is the day the file was saved, when the reader knows it and the content allows that day
   // (a file copied years later says nothing about the day its page was printed).
-  const CLOCK_TODAY = cues().clockToday;
   let content: Inferred | null | undefined;
   const estimate = () => (content === undefined ? (content = fromContent()) : content);
-  for (const r of meta.removed) {
-    const m = CLOCK_TODAY.exec(r.text.trim());
-    if (m && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate) && plausible(fileDate.slice(0, 10), estimate())) {
-      meta.published = `${fileDate.slice(0, 10)}T${m[1]!.padStart(2, "0")}:${m[2]}:00`;
-      meta.publishedBasis = "text";
-      return meta.published.slice(0, 10);
-    }
+  const clock = clockToday(meta.removed);
+  if (clock && fileDate && /^\d{4}-\d{2}-\d{2}/.test(fileDate) && plausible(fileDate.slice(0, 10), estimate())) {
+    meta.published = `${fileDate.slice(0, 10)}${clock}`;
+    meta.publishedBasis = "text";
+    return meta.published.slice(0, 10);
   }
   // A dateline ("WOODSIDE, Calif., Nov. 15 (Reuters) -") names the day the report was filed; without its year,
   // the year whose day fits the content best (its weekdays, tenses, the offices of the people named).
@@ -128,6 +125,15 @@ export function inferPublished(doc: Document, bare: TimeExpr[], fromContent: Con
   }
   meta.publishedBasis = "unknown";
   return null;
+}
+
+/** The clock time of a removed "Heute, 19:11" line ("T19:11:00"), or "" when there is none. */
+export function clockToday(removed: readonly { text: string; reason: string }[]): string {
+  for (const r of removed) {
+    const m = cues().clockToday.exec(r.text.trim());
+    if (m) return `T${m[1]!.padStart(2, "0")}:${m[2]}:00`;
+  }
+  return "";
 }
 
 /** Whether a day fits the content's window (with a day's slack for time zones); no window allows any day. */
