@@ -64,13 +64,14 @@ const STALE_FILE_DAYS = 31;
 function redateByEvents(a: RawArticle, doc: Document, c: Context): Document | null {
   const meta = doc.meta;
   const fileDay = c.options.fileDate?.slice(0, 10);
-  const fromFile = meta.publishedBasis === "text" && !!fileDay && meta.published?.slice(0, 10) === fileDay;
+  // Only "Heute, 19:11" read with the file's day: a date the text itself gives ("Stand: ...") is never second-guessed.
+  const clock = clockToday(meta.removed);
+  const fromFile = meta.publishedBasis === "text" && !!fileDay && !!clock && meta.published === fileDay + clock;
   if (meta.publishedBasis !== "unknown" && !fromFile) return null;
   const hit = dateFromEvents(doc, datedEvents(), c.kb, fromFile ? undefined : meta.publishedRange);
   if (!hit) return null;
   if (fromFile && (Date.parse(fileDay!) - Date.parse(hit.day)) / 86400000 <= STALE_FILE_DAYS) return null;
   // The clock time of "Heute, 19:11" still holds on the day the events give.
-  const clock = fromFile ? meta.published!.slice(10) : clockToday(meta.removed);
   const again = pipeline.run(prepare({ ...a, published: hit.day + clock }, c), c);
   again.meta.publishedBasis = "inferred";
   again.meta.publishedRange = hit.range;
