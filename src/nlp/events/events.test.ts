@@ -276,3 +276,20 @@ test("a relative clause dates and places the meeting noun before it", () => {
   assert.equal(m.date?.start, "2021-12-27", m.provenance.detail);
   assert.equal(m.location?.name, "Geneva");
 });
+
+// [sentence, language, expected CONSULT parties, expected date start or null, no REQUEST read]
+const CALL_CONTENT: [string, "de" | "en", string[], string | null][] = [
+  ["President Joe Biden told Vladimir Putin in a phone call on Tuesday that the United States would respond to any incursion into Ukraine.", "en", ["Joe Biden", "Vladimir Putin"], "2021-12-28"],
+  ["Emmanuel Macron told Olaf Scholz in a phone call on Monday that France would support Poland.", "en", ["Emmanuel Macron", "Olaf Scholz"], "2021-12-27"],
+];
+
+for (const [text, lang, want, date] of CALL_CONTENT) {
+  test(`a phone call is no REQUEST and the states of its that-clause no sides: ${text.slice(0, 50)}`, () => {
+    const { evs, name } = events(text, lang);
+    assert.equal(evs.filter((e) => e.type === "REQUEST").length, 0);
+    const c = evs.filter((e) => e.type === "CONSULT");
+    assert.equal(c.length, 1);
+    assert.deepEqual([...c[0]!.actors, ...c[0]!.recipients].map(name).sort(), want);
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}

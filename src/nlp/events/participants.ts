@@ -72,6 +72,11 @@ export function readParties(
         }
       break;
     }
+  // "told Putin in a phone call on Thursday that … any incursion into Ukraine": names in a that-clause after a
+  // meeting are what was said in it, not its sides.
+  let saidFrom = r.to + 1;
+  // Only a complementizer straight after the words (English "that"): after a comma ("…, dass") it may open a clause of its own.
+  if (meeting) for (let k = trigger + 1; k <= r.to; k++) if (lex.complementizers.has(v.words[k]!) && v.words[k - 1] !== ",") { saidFrom = k; break; }
   for (const m of inRange) {
     // A mention inside a longer one ("US" in "US-Präsidenten") is read through the longer one.
     if (inRange.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
@@ -98,7 +103,7 @@ export function readParties(
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
       continue;
     }
-    if (at > topicFrom && at < topicTo) continue;
+    if ((at > topicFrom && at < topicTo) || at > saidFrom) continue;
     const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
     // "in the White House", "im Kreml": the institution's seat is the venue.
     if (m.type === "organization" && prepBefore && lex.venueInstitutions.has(fold(m.text))) {
