@@ -293,3 +293,17 @@ for (const [text, lang, want, date] of CALL_CONTENT) {
     assert.equal(c[0]!.date?.start ?? null, date);
   });
 }
+
+// [sentence, language, expected date of the meeting]: a meeting in an occasion phrase takes the main act's date.
+const OCCASION: [string, "de" | "en", string][] = [
+  ["Emmanuel Macron and Olaf Scholz agreed on Monday to raise their spending by 2030, in talks at a castle near Paris.", "en", "2021-12-27"],
+  ["Joe Biden and Vladimir Putin agreed on Tuesday to cut their arsenals by 2030, at a summit in Geneva.", "en", "2021-12-28"],
+];
+
+for (const [text, lang, date] of OCCASION) {
+  test(`a meeting as the occasion of the main act takes its date: ${text.slice(0, 50)}`, () => {
+    const { c } = consult(text, lang);
+    assert.ok(c.length >= 1, "no meeting read");
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}

@@ -21,6 +21,14 @@ export function readDate(v: SentenceView, at: number, clause: Range, lex: EventL
   return null;
 }
 
+/** The main act's date: the first date of the sentence clause before the trigger ("agreed on Wednesday to … by 2035, at a summit"). */
+export function mainDate(v: SentenceView, at: number, lex: EventLexicon): TimeExpr | null {
+  const { start } = spanOf(v, clauseRange(v, at, "strong"));
+  const pos = v.tokens[at]!.start;
+  const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= pos && !sincePhrase(v, x, at, lex));
+  return cands.sort((a, b) => a.start - b.start)[0] ?? null;
+}
+
 /** "since Russia's full-scale invasion in 2022", "seit Mitte 2019": the time starts a span, it does not date the event. */
 function sincePhrase(v: SentenceView, x: TimeExpr, at: number, lex: EventLexicon): boolean {
   const k = tokenAt(v, x.start);
