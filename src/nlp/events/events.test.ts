@@ -307,3 +307,10 @@ for (const [text, lang, date] of OCCASION) {
     assert.equal(c[0]!.date?.start ?? null, date);
   });
 }
+
+test("a seat right before a meeting word is its venue, not a party ('The White House meeting')", () => {
+  const { c, parties } = consult("The White House meeting between Joe Biden and Olaf Scholz lasted two hours.", "en");
+  assert.equal(c.length, 1);
+  assert.deepEqual(parties(c[0]!), ["Joe Biden", "Olaf Scholz"]);
+  assert.equal(c[0]!.location?.entity, "place:washington");
+});

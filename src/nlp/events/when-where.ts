@@ -4,7 +4,7 @@ import type { EventAnnotation, Mention, TimeExpr } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, spanOf, type Range, type SentenceView } from "./clause.js";
 import type { EventLexicon } from "./lexicon.js";
-import { tokenAt } from "./participants.js";
+import { tokenAt, withoutArticle } from "./participants.js";
 
 const isDate = (x: TimeExpr) => x.range != null && x.value != null && !x.value.startsWith("P") && !x.value.includes("_REF");
 
@@ -58,7 +58,7 @@ export function minutesOf(v: string): number | null {
 /** The venue as a KB place where the text names one ("Moskau" → Moscow, not the state Russia; "im Kreml" → Moscow). */
 export function venueOf(m: Mention, kb: KnowledgeBase, lex?: EventLexicon): NonNullable<EventAnnotation["location"]> {
   // "im Weißen Haus", "in the Kremlin": a seat stands for its city.
-  const seat = lex?.seatCities.get(foldWords(m.text).replace(/^(?:the|der|dem|den|die|das) /, ""));
+  const seat = lex?.seatCities.get(withoutArticle(m.text, lex));
   const city = seat ? kb.entity(seat) : undefined;
   if (seat && city) return { name: city.name, entity: seat, text: m.text };
   const hits = kb.lookup(foldWords(m.text)) ?? [];
