@@ -314,3 +314,20 @@ test("a seat right before a meeting word is its venue, not a party ('The White H
   assert.deepEqual(parties(c[0]!), ["Joe Biden", "Olaf Scholz"]);
   assert.equal(c[0]!.location?.entity, "place:washington");
 });
+
+// [paragraph, language, expected date of its meeting or null]: the day of the paragraph's opening sentence.
+const PARAGRAPH_DAY: [string, "de" | "en", string | null][] = [
+  ["Am Montag herrschte in Berlin dichter Nebel. Olaf Scholz und Emmanuel Macron trafen sich im Kanzleramt.", "de", "2021-12-27"],
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz met at the Elysee.", "en", "2021-12-27"],
+  // A plan is not for the day it was told of; a sentence with a time of its own keeps it.
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz will meet at the Elysee.", "en", null],
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz met at the Elysee last autumn.", "en", "2021-09-01"],
+];
+
+for (const [text, lang, date] of PARAGRAPH_DAY) {
+  test(`a held meeting without a time takes its paragraph's day: ${text.slice(40, 100)}`, () => {
+    const { c } = consult(text, lang);
+    assert.equal(c.length, 1);
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}

@@ -3,6 +3,7 @@ import type { Document, EventAnnotation, EventStatus } from "../../core/types.js
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { placeByDateline } from "./dateline.js";
 import { dateByOccasion } from "./occasion.js";
+import { dateByParagraph } from "./paragraph-date.js";
 
 export interface Draft {
   ev: EventAnnotation;
@@ -143,6 +144,7 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   const body = (d: Draft) => !!d.bodyPrefix;
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
   const all = [...out, ...kept];
+  dateByParagraph(all, doc);
   dateByOccasion(all, doc, kb);
   placeByDateline(all, doc, kb);
   return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
