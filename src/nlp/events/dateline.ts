@@ -8,6 +8,8 @@ import { venueOf } from "./when-where.js";
 const TOP = 14;
 /** What follows the city in a dateline: an optional state and date, an optional agency in brackets, then a dash. */
 const AFTER = /^\s*(?:,[^()\n]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*\**\s*[-–—]\s/;
+/** The short dateline of German regional papers: the city and a full stop ("Washington. Es war der erste Besuch …"). */
+const STOP = /^\.[ \t]+\p{Lu}/u;
 /** Days around publication within which an in-person meeting with no place of its own is read as at the dateline. */
 const DAYS = 2;
 
@@ -21,7 +23,7 @@ export function datelineCity(doc: Document): Mention | null {
     const m = mentions.find((x) => x.start === offset || x.start === s.start);
     if (!m || m.type !== "location") continue;
     const rest = doc.text.slice(m.end, m.end + 80);
-    if (rest.startsWith("/") || !AFTER.test(rest)) continue;
+    if (rest.startsWith("/") || !(AFTER.test(rest) || STOP.test(rest))) continue;
     return m;
   }
   return null;

@@ -331,3 +331,8 @@ for (const [text, lang, date] of PARAGRAPH_DAY) {
     assert.equal(c[0]!.date?.start ?? null, date);
   });
 }
+
+test("the short dateline 'Genf. …' (city and full stop) places the day's in-person meeting", () => {
+  const { c } = consult("Genf. Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen.", "de");
+  assert.equal(c[0]?.location?.name, "Geneva", c[0]?.provenance.detail);
+});
