@@ -336,3 +336,10 @@ test("the short dateline 'Genf. …' (city and full stop) places the day's in-pe
   const { c } = consult("Genf. Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen.", "de");
   assert.equal(c[0]?.location?.name, "Geneva", c[0]?.provenance.detail);
 });
+
+test("without a dateline, the place of the headline's summit ('NATO-Gipfel in Vilnius') places the day's in-person meeting", () => {
+  const { c } = consult("NATO-Gipfel in Vilnius\n\nOlaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen. Am Montag hatten sie telefoniert.", "de");
+  const meeting = c.find((e) => e.actors.length + e.recipients.length === 2 && e.mode !== "phone");
+  assert.equal(meeting?.location?.name, "Vilnius", meeting?.provenance.detail);
+  assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
+});
