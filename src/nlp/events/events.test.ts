@@ -343,3 +343,10 @@ test("without a dateline, the place of the headline's summit ('NATO-Gipfel in Vi
   assert.equal(meeting?.location?.name, "Vilnius", meeting?.provenance.detail);
   assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
 });
+
+test("a merged meeting dated after publication is planned, though another mention reads as held", () => {
+  const { c } = consult("The talks between Emmanuel Macron and Olaf Scholz in Geneva on Jan. 10 were announced on Monday. Macron had talks with Scholz in Geneva.", "en");
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.date?.start, "2022-01-10");
+  assert.equal(c[0]!.status, "planned", c[0]!.provenance.detail);
+});
