@@ -350,3 +350,17 @@ test("a merged meeting dated after publication is planned, though another mentio
   assert.equal(c[0]!.date?.start, "2022-01-10");
   assert.equal(c[0]!.status, "planned", c[0]!.provenance.detail);
 });
+
+// [sentence, language, expected date]: a time before "that"/"dass" dates the saying, not the meeting after it.
+const SAID_DATE: [string, "de" | "en", string][] = [
+  ["A spokesman said on Monday that Emmanuel Macron would meet Olaf Scholz on Friday.", "en", "2021-12-31"],
+  ["Ein Sprecher sagte am Montag, dass Emmanuel Macron am Freitag mit Olaf Scholz sprechen werde.", "de", "2021-12-31"],
+];
+
+for (const [text, lang, date] of SAID_DATE) {
+  test(`the saying's time does not date the meeting: ${text.slice(0, 50)}`, () => {
+    const { c } = consult(text, lang);
+    assert.equal(c.length, 1);
+    assert.equal(c[0]!.date?.start, date, c[0]!.provenance.detail);
+  });
+}

@@ -15,7 +15,9 @@ export function readDate(v: SentenceView, at: number, clause: Range, lex: EventL
     const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end && !sincePhrase(v, x, at, lex));
     if (!cands.length) continue;
     const pos = v.tokens[at]!.start;
-    cands.sort((a, b) => Math.abs(a.start - pos) - Math.abs(b.start - pos));
+    // "Psaki said on Friday that Biden would speak with Zelensky on Sunday": a time before the complementizer dates the saying.
+    const said = (x: TimeExpr) => (saidBefore(v, x, at, lex) ? 1 : 0);
+    cands.sort((a, b) => said(a) - said(b) || Math.abs(a.start - pos) - Math.abs(b.start - pos));
     return cands[0]!;
   }
   return null;
@@ -27,6 +29,12 @@ export function mainDate(v: SentenceView, at: number, lex: EventLexicon): TimeEx
   const pos = v.tokens[at]!.start;
   const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= pos && !sincePhrase(v, x, at, lex));
   return cands.sort((a, b) => a.start - b.start)[0] ?? null;
+}
+
+/** The time stands before a complementizer that stands before the trigger ("said on Friday that … would speak"). */
+function saidBefore(v: SentenceView, x: TimeExpr, at: number, lex: EventLexicon): boolean {
+  for (let k = tokenAt(v, x.end); k < at; k++) if (lex.complementizers.has(v.words[k]!)) return true;
+  return false;
 }
 
 /** "since Russia's full-scale invasion in 2022", "seit Mitte 2019": the time starts a span, it does not date the event. */
