@@ -1,4 +1,4 @@
-// The dateline city ("Nusa Dua (dpa) –", "WOODSIDE, Calif., Nov. 15 (Reuters) -") as the venue of the day's meetings.
+// The day's venue: the dateline city ("Nusa Dua (dpa) –", "WOODSIDE, Calif., Nov. 15 (Reuters) -"), else the place of the headline's summit.
 import type { Document, EventAnnotation, Mention } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import type { Draft } from "./merge.js";
@@ -8,6 +8,10 @@ import { venueOf } from "./when-where.js";
 const TOP = 14;
 /** What follows the city in a dateline: an optional state and date, an optional agency in brackets, then a dash. */
 const AFTER = /^\s*(?:,[^()\n]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*\**\s*[-–—]\s/;
+/** The short dateline of German regional papers: the city and a full stop ("Washington. Es war der erste Besuch …"). */
+const STOP = /^\.[ \t]+\p{Lu}/u;
+/** Sentences from the top that may hold the headline (after navigation lines). */
+const HEADLINE = 3;
 /** Days around publication within which an in-person meeting with no place of its own is read as at the dateline. */
 const DAYS = 2;
 
@@ -21,7 +25,7 @@ export function datelineCity(doc: Document): Mention | null {
     const m = mentions.find((x) => x.start === offset || x.start === s.start);
     if (!m || m.type !== "location") continue;
     const rest = doc.text.slice(m.end, m.end + 80);
-    if (rest.startsWith("/") || !AFTER.test(rest)) continue;
+    if (rest.startsWith("/") || !(AFTER.test(rest) || STOP.test(rest))) continue;
     return m;
   }
   return null;
@@ -31,15 +35,23 @@ export function datelineCity(doc: Document): Mention | null {
 export function placeByDateline(drafts: Draft[], doc: Document, kb: KnowledgeBase): void {
   const pub = doc.meta.published?.slice(0, 10);
   if (!pub) return;
-  let city: Mention | null | undefined;
+  let place: { at: EventAnnotation["location"]; how: string } | undefined;
   for (const d of drafts) {
     const e = d.ev;
     if (e.type !== "CONSULT" || e.location || e.mode === "phone" || !e.date || !near(e.date, pub)) continue;
-    if (city === undefined) city = datelineCity(doc);
-    if (!city) return;
-    e.location = venueOf(city, kb);
-    e.provenance = { ...e.provenance, detail: `${e.provenance.detail ?? ""}; place from the dateline` };
+    place ??= storyPlace(drafts, doc, kb);
+    if (!place.at) return;
+    e.location = place.at;
+    e.provenance = { ...e.provenance, detail: `${e.provenance.detail ?? ""}; place from ${place.how}` };
   }
+}
+
+/** The dateline city, else the place of a body's summit named in the headline ("NATO-Gipfel in Vilnius: …"). */
+function storyPlace(drafts: Draft[], doc: Document, kb: KnowledgeBase): { at: EventAnnotation["location"]; how: string } {
+  const city = datelineCity(doc);
+  if (city) return { at: venueOf(city, kb), how: "the dateline" };
+  const summit = drafts.find((d) => d.bodyPrefix && d.ev.location && d.sentence <= HEADLINE);
+  return { at: summit?.ev.location ?? null, how: "the headline's summit" };
 }
 
 function near(d: NonNullable<EventAnnotation["date"]>, pub: string): boolean {

@@ -276,3 +276,91 @@ test("a relative clause dates and places the meeting noun before it", () => {
   assert.equal(m.date?.start, "2021-12-27", m.provenance.detail);
   assert.equal(m.location?.name, "Geneva");
 });
+
+// [sentence, language, expected CONSULT parties, expected date start or null, no REQUEST read]
+const CALL_CONTENT: [string, "de" | "en", string[], string | null][] = [
+  ["President Joe Biden told Vladimir Putin in a phone call on Tuesday that the United States would respond to any incursion into Ukraine.", "en", ["Joe Biden", "Vladimir Putin"], "2021-12-28"],
+  ["Emmanuel Macron told Olaf Scholz in a phone call on Monday that France would support Poland.", "en", ["Emmanuel Macron", "Olaf Scholz"], "2021-12-27"],
+];
+
+for (const [text, lang, want, date] of CALL_CONTENT) {
+  test(`a phone call is no REQUEST and the states of its that-clause no sides: ${text.slice(0, 50)}`, () => {
+    const { evs, name } = events(text, lang);
+    assert.equal(evs.filter((e) => e.type === "REQUEST").length, 0);
+    const c = evs.filter((e) => e.type === "CONSULT");
+    assert.equal(c.length, 1);
+    assert.deepEqual([...c[0]!.actors, ...c[0]!.recipients].map(name).sort(), want);
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}
+
+// [sentence, language, expected date of the meeting]: a meeting in an occasion phrase takes the main act's date.
+const OCCASION: [string, "de" | "en", string][] = [
+  ["Emmanuel Macron and Olaf Scholz agreed on Monday to raise their spending by 2030, in talks at a castle near Paris.", "en", "2021-12-27"],
+  ["Joe Biden and Vladimir Putin agreed on Tuesday to cut their arsenals by 2030, at a summit in Geneva.", "en", "2021-12-28"],
+];
+
+for (const [text, lang, date] of OCCASION) {
+  test(`a meeting as the occasion of the main act takes its date: ${text.slice(0, 50)}`, () => {
+    const { c } = consult(text, lang);
+    assert.ok(c.length >= 1, "no meeting read");
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}
+
+test("a seat right before a meeting word is its venue, not a party ('The White House meeting')", () => {
+  const { c, parties } = consult("The White House meeting between Joe Biden and Olaf Scholz lasted two hours.", "en");
+  assert.equal(c.length, 1);
+  assert.deepEqual(parties(c[0]!), ["Joe Biden", "Olaf Scholz"]);
+  assert.equal(c[0]!.location?.entity, "place:washington");
+});
+
+// [paragraph, language, expected date of its meeting or null]: the day of the paragraph's opening sentence.
+const PARAGRAPH_DAY: [string, "de" | "en", string | null][] = [
+  ["Am Montag herrschte in Berlin dichter Nebel. Olaf Scholz und Emmanuel Macron trafen sich im Kanzleramt.", "de", "2021-12-27"],
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz met at the Elysee.", "en", "2021-12-27"],
+  // A plan is not for the day it was told of; a sentence with a time of its own keeps it.
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz will meet at the Elysee.", "en", null],
+  ["On Monday the weather in Paris was cold. Emmanuel Macron and Olaf Scholz met at the Elysee last autumn.", "en", "2021-09-01"],
+];
+
+for (const [text, lang, date] of PARAGRAPH_DAY) {
+  test(`a held meeting without a time takes its paragraph's day: ${text.slice(40, 100)}`, () => {
+    const { c } = consult(text, lang);
+    assert.equal(c.length, 1);
+    assert.equal(c[0]!.date?.start ?? null, date);
+  });
+}
+
+test("the short dateline 'Genf. …' (city and full stop) places the day's in-person meeting", () => {
+  const { c } = consult("Genf. Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen.", "de");
+  assert.equal(c[0]?.location?.name, "Geneva", c[0]?.provenance.detail);
+});
+
+test("without a dateline, the place of the headline's summit ('NATO-Gipfel in Vilnius') places the day's in-person meeting", () => {
+  const { c } = consult("NATO-Gipfel in Vilnius\n\nOlaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen. Am Montag hatten sie telefoniert.", "de");
+  const meeting = c.find((e) => e.actors.length + e.recipients.length === 2 && e.mode !== "phone");
+  assert.equal(meeting?.location?.name, "Vilnius", meeting?.provenance.detail);
+  assert.ok(c.filter((e) => e.mode === "phone").every((e) => !e.location));
+});
+
+test("a merged meeting dated after publication is planned, though another mention reads as held", () => {
+  const { c } = consult("The talks between Emmanuel Macron and Olaf Scholz in Geneva on Jan. 10 were announced on Monday. Macron had talks with Scholz in Geneva.", "en");
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.date?.start, "2022-01-10");
+  assert.equal(c[0]!.status, "planned", c[0]!.provenance.detail);
+});
+
+// [sentence, language, expected date]: a time before "that"/"dass" dates the saying, not the meeting after it.
+const SAID_DATE: [string, "de" | "en", string][] = [
+  ["A spokesman said on Monday that Emmanuel Macron would meet Olaf Scholz on Friday.", "en", "2021-12-31"],
+  ["Ein Sprecher sagte am Montag, dass Emmanuel Macron am Freitag mit Olaf Scholz sprechen werde.", "de", "2021-12-31"],
+];
+
+for (const [text, lang, date] of SAID_DATE) {
+  test(`the saying's time does not date the meeting: ${text.slice(0, 50)}`, () => {
+    const { c } = consult(text, lang);
+    assert.equal(c.length, 1);
+    assert.equal(c[0]!.date?.start, date, c[0]!.provenance.detail);
+  });
+}

@@ -7,7 +7,7 @@ import { mergeWithinDocument, type Draft } from "./merge.js";
 import { isFunctionWord, possessive, preferPersons, readParties, type Party } from "./participants.js";
 import { findPhrases, readStatus } from "./status.js";
 import { fixMonth, fixWeekday, isWeekday } from "./weekday.js";
-import { pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
+import { mainDate, pickVenue, readDate, readDuration, venueOf } from "./when-where.js";
 
 export function findEvents(doc: Document, kb: KnowledgeBase): EventAnnotation[] {
   const lex = eventLexicon(doc.meta.language === "de" ? "de" : "en");
@@ -109,6 +109,16 @@ function inPhrase(v: SentenceView, i: number, lex: EventLexicon): boolean {
   return false;
 }
 
+/** The noun stands in an occasion phrase ("in talks", "at the summit", "bei dem Treffen") after its clause's first comma. */
+function occasionOf(v: SentenceView, i: number, lex: EventLexicon): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = v.words[k]!;
+    if (lex.occasionPreps.has(w)) return v.words[k - 1] === ",";
+    if (w === "," || !(lex.determiners.has(w) || w.length <= 12)) return false;
+  }
+  return false;
+}
+
 /** Sentences back within which "die beiden", "beider Länder" take up the two sides of a meeting. */
 const BOTH_REACH = 6;
 
@@ -195,6 +205,8 @@ function buildDraft(doc: Document, kb: KnowledgeBase, lex: EventLexicon, views: 
   let status = readStatus(v, i, def, lex, weak);
   // A verb's date may stand anywhere in its sentence clause; a noun's stands in its own comma clause.
   let time = readDate(v, i, weak, lex, def.type === "CONSULT" && def.tense !== "noun") ?? (rel ? readDate(v, i, rel, lex, false) : null);
+  // "agreed on Wednesday …, in talks on a secluded estate": the meeting is the occasion of the main act and shares its date.
+  if (!time && def.type === "CONSULT" && def.tense === "noun" && occasionOf(v, i, lex)) time = mainDate(v, i, lex);
   // "verschob er auf den 10. März", "postponed … until 10 March": moved, so planned for the new date.
   const moved = status.status === "cancelled" && status.cue.split(" ").some((w) => lex.rescheduled.has(w)) ? newDate(v, i, lex) : null;
   if (moved) {

@@ -87,6 +87,8 @@ export interface EventLexicon {
   venueInstitutions: Set<string>;
   determiners: Set<string>;
   phrasePreps: Set<string>;
+  /** "in talks", "at the summit", "bei dem Treffen": the meeting is the occasion of its sentence's main act. */
+  occasionPreps: Set<string>;
   relativeWords: Set<string>;
   articlePreps: Set<string>;
   meetingTopicPreps: Set<string>;
@@ -213,6 +215,7 @@ export function eventLexicon(lang: string): EventLexicon {
     venueInstitutions: new Set((cues.venueInstitutions ?? []).map(fold)),
     determiners: new Set((cues.determiners ?? []).map(fold)),
     phrasePreps: new Set((cues.phrasePreps ?? []).map(fold)),
+    occasionPreps: new Set((cues.occasionPreps ?? []).map(fold)),
     relativeWords: new Set((cues.relativeWords ?? []).map(fold)),
     articlePreps: new Set((cues.articlePreps ?? []).map(fold)),
     meetingTopicPreps: new Set((cues.meetingTopicPreps ?? []).map(fold)),

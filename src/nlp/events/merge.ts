@@ -3,6 +3,7 @@ import type { Document, EventAnnotation, EventStatus } from "../../core/types.js
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { placeByDateline } from "./dateline.js";
 import { dateByOccasion } from "./occasion.js";
+import { dateByParagraph } from "./paragraph-date.js";
 
 export interface Draft {
   ev: EventAnnotation;
@@ -143,9 +144,23 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   const body = (d: Draft) => !!d.bodyPrefix;
   const kept = singles.filter((d) => d.ev.type !== "CONSULT" || d.ev.date || d.ev.durationMinutes != null || (d.ev.location && (d.ev.mode === "visit" || body(d))));
   const all = [...out, ...kept];
+  futureNotHeld(all, doc);
+  dateByParagraph(all, doc);
   dateByOccasion(all, doc, kb);
   placeByDateline(all, doc, kb);
   return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
+}
+
+/** A merged event whose best date lies after publication has not taken place, whatever tense another mention used. */
+function futureNotHeld(drafts: Draft[], doc: Document): void {
+  const pub = doc.meta.published?.slice(0, 10);
+  if (!pub) return;
+  for (const d of drafts) {
+    const e = d.ev;
+    if (!e.date || e.date.start <= pub || CLASS[e.status] !== "occurred") continue;
+    e.provenance = { ...e.provenance, detail: `${e.provenance.detail ?? ""}; planned: merged date ${e.date.start} after publication` };
+    e.status = "planned";
+  }
 }
 
 function absorb(into: Draft, d: Draft): void {

@@ -1,5 +1,5 @@
 // Parties of an event from the mentions of its clause: sources and venues set apart, states named by adjectives only with a delegation noun.
-import { fold } from "../../core/normalize.js";
+import { fold, foldWords } from "../../core/normalize.js";
 import type { EntityInfo, Mention } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import type { Range, SentenceView } from "./clause.js";
@@ -20,6 +20,12 @@ export interface PartyReading {
   venues: { mention: Mention; at: number }[];
   /** A news outlet is the subject right before the trigger ("VOA spoke with …"): an interview. */
   media: boolean;
+}
+
+/** The folded name without a leading article ("The White House" → "white house"). */
+export function withoutArticle(text: string, lex: EventLexicon): string {
+  const words = foldWords(text).split(" ");
+  return (lex.determiners.has(words[0]!) && words.length > 1 ? words.slice(1) : words).join(" ");
 }
 
 /** Token index of the first token of a mention. */
@@ -72,6 +78,11 @@ export function readParties(
         }
       break;
     }
+  // "told Putin in a phone call on Thursday that … any incursion into Ukraine": names in a that-clause after a
+  // meeting are what was said in it, not its sides.
+  let saidFrom = r.to + 1;
+  // Only a complementizer straight after the words (English "that"): after a comma ("…, dass") it may open a clause of its own.
+  if (meeting) for (let k = trigger + 1; k <= r.to; k++) if (lex.complementizers.has(v.words[k]!) && v.words[k - 1] !== ",") { saidFrom = k; break; }
   for (const m of inRange) {
     // A mention inside a longer one ("US" in "US-Präsidenten") is read through the longer one.
     if (inRange.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
@@ -98,10 +109,12 @@ export function readParties(
       if (!attribution.includes(m.entity)) attribution.push(m.entity);
       continue;
     }
-    if (at > topicFrom && at < topicTo) continue;
+    if ((at > topicFrom && at < topicTo) || at > saidFrom) continue;
     const prepBefore = lex.locationPreps.has(before) || (lex.locationPreps.has(before2) && isArticleLike(before));
     // "in the White House", "im Kreml": the institution's seat is the venue.
-    if (m.type === "organization" && prepBefore && lex.venueInstitutions.has(fold(m.text))) {
+    // "the White House meeting", "Kreml-Treffen": the seat right before a meeting word is its venue too.
+    const seatPrefix = endTok + 1 === trigger || (after === "-" && endTok + 2 === trigger);
+    if (m.type === "organization" && (prepBefore || (meeting && seatPrefix)) && lex.venueInstitutions.has(withoutArticle(m.text, lex))) {
       venues.push({ mention: m, at });
       continue;
     }

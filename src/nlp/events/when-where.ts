@@ -4,7 +4,7 @@ import type { EventAnnotation, Mention, TimeExpr } from "../../core/types.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import { clauseRange, spanOf, type Range, type SentenceView } from "./clause.js";
 import type { EventLexicon } from "./lexicon.js";
-import { tokenAt } from "./participants.js";
+import { tokenAt, withoutArticle } from "./participants.js";
 
 const isDate = (x: TimeExpr) => x.range != null && x.value != null && !x.value.startsWith("P") && !x.value.includes("_REF");
 
@@ -15,10 +15,26 @@ export function readDate(v: SentenceView, at: number, clause: Range, lex: EventL
     const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= end && !sincePhrase(v, x, at, lex));
     if (!cands.length) continue;
     const pos = v.tokens[at]!.start;
-    cands.sort((a, b) => Math.abs(a.start - pos) - Math.abs(b.start - pos));
+    // "Psaki said on Friday that Biden would speak with Zelensky on Sunday": a time before the complementizer dates the saying.
+    const said = (x: TimeExpr) => (saidBefore(v, x, at, lex) ? 1 : 0);
+    cands.sort((a, b) => said(a) - said(b) || Math.abs(a.start - pos) - Math.abs(b.start - pos));
     return cands[0]!;
   }
   return null;
+}
+
+/** The main act's date: the first date of the sentence clause before the trigger ("agreed on Wednesday to … by 2035, at a summit"). */
+export function mainDate(v: SentenceView, at: number, lex: EventLexicon): TimeExpr | null {
+  const { start } = spanOf(v, clauseRange(v, at, "strong"));
+  const pos = v.tokens[at]!.start;
+  const cands = v.times.filter((x) => isDate(x) && x.start >= start && x.end <= pos && !sincePhrase(v, x, at, lex));
+  return cands.sort((a, b) => a.start - b.start)[0] ?? null;
+}
+
+/** The time stands before a complementizer that stands before the trigger ("said on Friday that … would speak"). */
+function saidBefore(v: SentenceView, x: TimeExpr, at: number, lex: EventLexicon): boolean {
+  for (let k = tokenAt(v, x.end); k < at; k++) if (lex.complementizers.has(v.words[k]!)) return true;
+  return false;
 }
 
 /** "since Russia's full-scale invasion in 2022", "seit Mitte 2019": the time starts a span, it does not date the event. */
@@ -50,7 +66,7 @@ export function minutesOf(v: string): number | null {
 /** The venue as a KB place where the text names one ("Moskau" → Moscow, not the state Russia; "im Kreml" → Moscow). */
 export function venueOf(m: Mention, kb: KnowledgeBase, lex?: EventLexicon): NonNullable<EventAnnotation["location"]> {
   // "im Weißen Haus", "in the Kremlin": a seat stands for its city.
-  const seat = lex?.seatCities.get(foldWords(m.text).replace(/^(?:the|der|dem|den|die|das) /, ""));
+  const seat = lex?.seatCities.get(withoutArticle(m.text, lex));
   const city = seat ? kb.entity(seat) : undefined;
   if (seat && city) return { name: city.name, entity: seat, text: m.text };
   const hits = kb.lookup(foldWords(m.text)) ?? [];
