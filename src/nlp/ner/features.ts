@@ -23,7 +23,7 @@ function ruleFamily(m: Mention): string {
   return `${m.type}/${m.form}/${head}`;
 }
 
-interface TokenInfo {
+export interface TokenInfo {
   /** The word's folded key (null for punctuation). */
   key: string | null;
   lower: string;
@@ -36,7 +36,7 @@ interface TokenInfo {
 
 /** Lexicon marks by word key, per KB and name lexicon: words recur, so each is looked up once. */
 const lexCache = new WeakMap<KnowledgeBase, WeakMap<NameLexicon, Map<string, string[]>>>();
-function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] {
+export function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] {
   let byNames = lexCache.get(kb);
   if (!byNames) lexCache.set(kb, (byNames = new WeakMap()));
   let cache = byNames.get(names);
@@ -72,7 +72,7 @@ function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] 
 }
 
 const shapes = new Map<string, string>();
-function cachedShape(w: string): string {
+export function cachedShape(w: string): string {
   let sh = shapes.get(w);
   if (sh === undefined) {
     sh = shapeOf(w);
@@ -116,7 +116,7 @@ export type FeatureMemo = (key: string, make: () => string[]) => string[];
 const noMemo: FeatureMemo = (_k, make) => make();
 
 /** Features of a word on its own: form, affixes, shape, length. */
-function wordFeatures(w: string, shape: string, cap: boolean, first: boolean): string[] {
+export function wordFeatures(w: string, shape: string, cap: boolean, first: boolean): string[] {
   const f = [
     "b",
     `w=${w}`,

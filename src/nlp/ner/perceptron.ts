@@ -45,10 +45,13 @@ export function viterbi(model: LinearModel, rows: number[][]): number[] {
   const tr = model.transitions;
   const score = new Float64Array(n * T);
   const back = new Int8Array(n * T);
+  // One emission buffer for all tokens, summed in row order as before (float sums depend on order).
+  const em = new Float64Array(T);
   for (let i = 0; i < n; i++) {
-    const em = new Float64Array(T);
-    for (const r of rows[i]!) {
-      const o = r * T;
+    em.fill(0);
+    const row = rows[i]!;
+    for (let k = 0; k < row.length; k++) {
+      const o = row[k]! * T;
       for (let t = 0; t < T; t++) em[t] = em[t]! + w[o + t]!;
     }
     for (let t = 0; t < T; t++) {
