@@ -22,10 +22,19 @@ interface LexIds {
   r: number[];
 }
 
+/** What a raw word form gives: capitalization and its id lists (the word's lower-case form and shape follow from it). */
+interface RawWord extends WordIds {
+  cap: boolean;
+}
+
+/** Shapes are numbered so the shape trigram of a token is found by a number, not a new string per token. */
+const SHAPE_LIMIT = 1 << 17;
+
 interface Caches {
-  /** Word forms by raw text, then by lower-case form and shape. */
-  raw: Map<string, { cap: boolean; own?: number[]; ownFirst?: number[] }>;
-  neighbour: Map<string, WordIds>;
+  raw: Map<string, RawWord>;
+  shapeIds: Map<string, number>;
+  /** Shape trigram id (-1: unknown to the model) by left, own and right shape number (0 = sentence edge). */
+  trigram: Map<number, number>;
   /** Keyed by the marks array itself, which features.ts shares between all tokens of a word. */
   lex: WeakMap<readonly string[], LexIds>;
   /** `l=<s>`, `r=<s>`, `l2=<s>`, `r2=<s>`: the sentence edge; -1 when the model lacks it. */
@@ -37,7 +46,7 @@ function cachesOf(model: LinearModel): Caches {
   let c = caches.get(model);
   if (!c) {
     const edge = ["l", "r", "l2", "r2"].map((n) => model.index.get(`${n}=<s>`) ?? -1);
-    caches.set(model, (c = { raw: new Map(), neighbour: new Map(), lex: new WeakMap(), edge }));
+    caches.set(model, (c = { raw: new Map(), shapeIds: new Map(), trigram: new Map(), lex: new WeakMap(), edge }));
   }
   return c;
 }
@@ -70,28 +79,37 @@ export function sentenceRows(model: LinearModel, doc: Document, infos: TokenInfo
   const tokens = doc.layers.tokens!;
   const text = doc.text;
   const n = to - from;
-  // Per token: its word's id lists, then the lexicon ids (null without marks).
-  const words: WordIds[] = new Array(n);
+  // Per token: its word's id lists, shape number and lexicon ids (null without marks).
+  const words: RawWord[] = new Array(n);
+  const shapes = new Int32Array(n);
   const lex: (LexIds | null)[] = new Array(n);
   const raws: string[] = new Array(n);
+  if (c.shapeIds.size >= SHAPE_LIMIT - 2) {
+    c.shapeIds.clear();
+    c.trigram.clear();
+  }
   for (let k = 0; k < n; k++) {
     const inf = infos[from + k]!;
     const t = tokens[from + k]!;
-    raws[k] = text.slice(t.start, t.end);
-    const nk = `${inf.lower}\t${inf.shape}`;
-    let w = c.neighbour.get(nk);
+    const raw = text.slice(t.start, t.end);
+    raws[k] = raw;
+    let w = c.raw.get(raw);
     if (!w) {
       const x3 = inf.lower.slice(-3);
       w = {
+        cap: /^\p{Lu}/u.test(raw),
         l: ids(model, [`lw=${inf.lower}`, `ls=${inf.shape}`, `lx3=${x3}`]),
         r: ids(model, [`rw=${inf.lower}`, `rs=${inf.shape}`, `rx3=${x3}`]),
         l2: ids(model, [`l2w=${inf.lower}`]),
         r2: ids(model, [`r2w=${inf.lower}`]),
       };
-      if (c.neighbour.size > 200_000) c.neighbour.clear();
-      c.neighbour.set(nk, w);
+      if (c.raw.size > 200_000) c.raw.clear();
+      c.raw.set(raw, w);
     }
     words[k] = w;
+    let sh = c.shapeIds.get(inf.shape);
+    if (sh === undefined) c.shapeIds.set(inf.shape, (sh = c.shapeIds.size + 1));
+    shapes[k] = sh;
     if (inf.lex.length) {
       let li = c.lex.get(inf.lex);
       if (!li) c.lex.set(inf.lex, (li = { own: ids(model, inf.lex), l: ids(model, inf.lex.map((m) => `l:${m}`)), r: ids(model, inf.lex.map((m) => `r:${m}`)) }));
@@ -103,18 +121,13 @@ export function sentenceRows(model: LinearModel, doc: Document, infos: TokenInfo
     const i = from + k;
     const t = tokens[i]!;
     const inf = infos[i]!;
-    const raw = raws[k]!;
     const first = k === 0;
-    let rw = c.raw.get(raw);
-    if (!rw) {
-      if (c.raw.size > 200_000) c.raw.clear();
-      c.raw.set(raw, (rw = { cap: /^\p{Lu}/u.test(raw) }));
-    }
-    let own = first ? rw.ownFirst : rw.own;
+    const w = words[k]!;
+    let own = first ? w.ownFirst : w.own;
     if (!own) {
-      own = ids(model, wordFeatures(inf.lower, inf.shape, rw.cap, first));
-      if (first) rw.ownFirst = own;
-      else rw.own = own;
+      own = ids(model, wordFeatures(inf.lower, inf.shape, w.cap, first));
+      if (first) w.ownFirst = own;
+      else w.own = own;
     }
     const row: number[] = [];
     push(row, own);
@@ -137,7 +150,16 @@ export function sentenceRows(model: LinearModel, doc: Document, infos: TokenInfo
     else if (c.edge[2]! >= 0) row.push(c.edge[2]!);
     if (k + 2 < n) push(row, words[k + 2]!.r2);
     else if (c.edge[3]! >= 0) row.push(c.edge[3]!);
-    pushOne(model, row, `ls+s+rs=${k > 0 ? infos[i - 1]!.shape : "<s>"}|${inf.shape}|${k + 1 < n ? infos[i + 1]!.shape : "</s>"}`);
+    const ls = k > 0 ? shapes[k - 1]! : 0;
+    const rs = k + 1 < n ? shapes[k + 1]! : 0;
+    const tk = ls + shapes[k]! * SHAPE_LIMIT + rs * SHAPE_LIMIT * SHAPE_LIMIT;
+    let tri = c.trigram.get(tk);
+    if (tri === undefined) {
+      tri = model.index.get(`ls+s+rs=${k > 0 ? infos[i - 1]!.shape : "<s>"}|${inf.shape}|${k + 1 < n ? infos[i + 1]!.shape : "</s>"}`) ?? -1;
+      if (c.trigram.size > 200_000) c.trigram.clear();
+      c.trigram.set(tk, tri);
+    }
+    if (tri >= 0) row.push(tri);
     out[k] = row;
   }
   return out;

@@ -9,6 +9,8 @@ const T = TAGS.length;
 const ALLOWED: boolean[][] = TAGS.map((prev) =>
   TAGS.map((cur) => !cur.startsWith("I-") || (prev !== "O" && prev.slice(2) === cur.slice(2))),
 );
+/** ALLOWED flattened (prev * T + cur) for the decoder's inner loop. */
+const ALLOWED_FLAT = Uint8Array.from(ALLOWED.flatMap((row) => row.map((a) => (a ? 1 : 0))));
 /** At sentence start only O and B-X are allowed. */
 const ALLOWED_START: boolean[] = TAGS.map((t) => !t.startsWith("I-"));
 
@@ -61,9 +63,10 @@ export function viterbi(model: LinearModel, rows: number[][]): number[] {
       }
       let best = -Infinity;
       let arg = 0;
+      const prev = (i - 1) * T;
       for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p]![t]) continue;
-        const s = score[(i - 1) * T + p]! + tr[p * T + t]!;
+        if (!ALLOWED_FLAT[p * T + t]) continue;
+        const s = score[prev + p]! + tr[p * T + t]!;
         if (s > best) {
           best = s;
           arg = p;
