@@ -77,7 +77,6 @@ function pushOne(model: LinearModel, out: number[], f: string): void {
 export function sentenceRows(model: LinearModel, doc: Document, infos: TokenInfo[], from: number, to: number): number[][] {
   const c = cachesOf(model);
   const tokens = doc.layers.tokens!;
-  const text = doc.text;
   const n = to - from;
   // Per token: its word's id lists, shape number and lexicon ids (null without marks).
   const words: RawWord[] = new Array(n);
@@ -90,8 +89,7 @@ export function sentenceRows(model: LinearModel, doc: Document, infos: TokenInfo
   }
   for (let k = 0; k < n; k++) {
     const inf = infos[from + k]!;
-    const t = tokens[from + k]!;
-    const raw = text.slice(t.start, t.end);
+    const raw = inf.raw;
     raws[k] = raw;
     let w = c.raw.get(raw);
     if (!w) {
