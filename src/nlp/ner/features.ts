@@ -23,7 +23,9 @@ function ruleFamily(m: Mention): string {
   return `${m.type}/${m.form}/${head}`;
 }
 
-interface TokenInfo {
+export interface TokenInfo {
+  /** The token's text. */
+  raw: string;
   /** The word's folded key (null for punctuation). */
   key: string | null;
   lower: string;
@@ -36,7 +38,7 @@ interface TokenInfo {
 
 /** Lexicon marks by word key, per KB and name lexicon: words recur, so each is looked up once. */
 const lexCache = new WeakMap<KnowledgeBase, WeakMap<NameLexicon, Map<string, string[]>>>();
-function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] {
+export function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] {
   let byNames = lexCache.get(kb);
   if (!byNames) lexCache.set(kb, (byNames = new WeakMap()));
   let cache = byNames.get(names);
@@ -71,15 +73,16 @@ function lexMarks(key: string, kb: KnowledgeBase, names: NameLexicon): string[] 
   return marks;
 }
 
-const shapes = new Map<string, string>();
-function cachedShape(w: string): string {
-  let sh = shapes.get(w);
-  if (sh === undefined) {
-    sh = shapeOf(w);
-    if (shapes.size > 200_000) shapes.clear();
-    shapes.set(w, sh);
+/** Lower-case form and shape by raw word: one lookup per token, and the shared strings keep their hashes for later lookups. */
+const forms = new Map<string, { lower: string; shape: string }>();
+function formOf(w: string): { lower: string; shape: string } {
+  let f = forms.get(w);
+  if (f === undefined) {
+    f = { lower: w.toLowerCase(), shape: shapeOf(w) };
+    if (forms.size > 200_000) forms.clear();
+    forms.set(w, f);
   }
-  return sh;
+  return f;
 }
 
 /**
@@ -94,7 +97,8 @@ export function tokenInfos(doc: Document, keys: (string | null)[], mentions: rea
     const t = tokens[i]!;
     const w = text.slice(t.start, t.end);
     const key = keys[i] ?? null;
-    infos[i] = { key, lower: w.toLowerCase(), shape: cachedShape(w), lex: key != null ? lexMarks(key, kb, names) : [], stack: [] };
+    const f = formOf(w);
+    infos[i] = { raw: w, key, lower: f.lower, shape: f.shape, lex: key != null ? lexMarks(key, kb, names) : [], stack: [] };
   }
   // Stacked features: the other finders' verdicts, by token position inside each mention.
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
@@ -116,7 +120,7 @@ export type FeatureMemo = (key: string, make: () => string[]) => string[];
 const noMemo: FeatureMemo = (_k, make) => make();
 
 /** Features of a word on its own: form, affixes, shape, length. */
-function wordFeatures(w: string, shape: string, cap: boolean, first: boolean): string[] {
+export function wordFeatures(w: string, shape: string, cap: boolean, first: boolean): string[] {
   const f = [
     "b",
     `w=${w}`,

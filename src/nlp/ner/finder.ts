@@ -3,26 +3,10 @@ import type { Document, EntityInfo, EntityType, Mention } from "../../core/types
 import { aliasKeys } from "../../kb/alias-trie.js";
 import type { KnowledgeBase } from "../../kb/kb.js";
 import type { NameLexicon } from "../mentions/name-lexicon.js";
-import { sentenceFeatures, tokenInfos, type FeatureMemo } from "./features.js";
+import { sentenceRows } from "./feature-ids.js";
+import { tokenInfos } from "./features.js";
 import { nerModel } from "./model.js";
-import { lookup, margin, spansOf, viterbi, type LinearModel } from "./perceptron.js";
-
-const memos = new WeakMap<LinearModel, Map<string, string[]>>();
-/** Word-only feature groups, kept to the features the model knows: words recur, so most tokens cost a Map lookup. */
-function memoFor(model: LinearModel): FeatureMemo {
-  let m = memos.get(model);
-  if (!m) memos.set(model, (m = new Map()));
-  const cache = m;
-  return (key, make) => {
-    let v = cache.get(key);
-    if (!v) {
-      v = make().filter((f) => model.index.has(f));
-      if (cache.size > 200_000) cache.clear();
-      cache.set(key, v);
-    }
-    return v;
-  };
-}
+import { margin, spansOf, viterbi, type LinearModel } from "./perceptron.js";
 
 /** Token spans [first, last, class, confidence] per sentence, as the model tags them. */
 export function tagDocument(model: LinearModel, doc: Document, keys: (string | null)[], mentions: readonly Mention[], kb: KnowledgeBase, names: NameLexicon): [number, number, string, number][] {
@@ -32,7 +16,7 @@ export function tagDocument(model: LinearModel, doc: Document, keys: (string | n
   for (let from = 0; from < tokens.length; ) {
     let to = from + 1;
     while (to < tokens.length && tokens[to]!.sentence === tokens[from]!.sentence) to++;
-    const rows = sentenceFeatures(doc, infos, from, to, memoFor(model)).map((f) => lookup(model, f));
+    const rows = sentenceRows(model, doc, infos, from, to);
     const tags = viterbi(model, rows);
     for (const [a, b, c] of spansOf(tags)) {
       // The weakest token's margin over O: one doubtful word makes the whole span doubtful.

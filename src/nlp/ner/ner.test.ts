@@ -1,13 +1,19 @@
 // NER tagger: BIO decoding, perceptron training on a toy task, the GermEval reader, and the shipped model in the pipeline.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeContext } from "../../cli/context.js";
+import { EXAMPLES_DIR } from "../../core/paths.js";
 import { processArticle } from "../../extract.js";
 import { emptyArticle } from "../../ingest/article.js";
+import { nameLexicon } from "../mentions/name-lexicon.js";
+import { tokenKeys } from "../mentions/find.js";
 import { readGermEval } from "./corpora.js";
+import { sentenceRows } from "./feature-ids.js";
+import { sentenceFeatures, tokenInfos } from "./features.js";
+import { nerModel } from "./model.js";
 import { exportModel, importModel, lookup, PerceptronTrainer, spansOf, TAGS, viterbi } from "./perceptron.js";
 
 const tag = (t: string) => TAGS.indexOf(t as (typeof TAGS)[number]);
@@ -72,4 +78,27 @@ test("the shipped model adds an organization the rules miss in German text, and 
     processArticle({ ...emptyArticle("ner-test", text, "text"), language: lang, published: "2025-08-20" }, ctx).layers.mentions!.map((m) => `${m.text}|${m.type}|${m.provenance.rule}`);
   assert.ok(run("de", "Die Stadtwerke Eberswalde GmbH erhöhen die Preise.").includes("Stadtwerke Eberswalde GmbH|organization|ner"));
   assert.ok(run("en", "The Stadtwerke Eberswalde GmbH raised its prices.").every((m) => !m.endsWith("|ner")));
+});
+
+test("the tagger's cached feature ids are exactly the looked-up feature strings, token by token, on the German examples", () => {
+  const ctx = makeContext();
+  const model = nerModel()!;
+  const names = nameLexicon("de");
+  const dir = join(EXAMPLES_DIR, "corpus");
+  const files = readdirSync(dir).filter((f) => f.startsWith("de-"));
+  assert.ok(files.length > 0);
+  // Twice: the second pass reads every id list from the caches.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const f of files) {
+      const doc = processArticle({ ...emptyArticle(f, readFileSync(join(dir, f), "utf8"), "text"), language: "de", published: "2025-08-20" }, ctx);
+      const tokens = doc.layers.tokens!;
+      const infos = tokenInfos(doc, tokenKeys(doc), doc.layers.mentions!, ctx.kb, names);
+      for (let from = 0; from < tokens.length; ) {
+        let to = from + 1;
+        while (to < tokens.length && tokens[to]!.sentence === tokens[from]!.sentence) to++;
+        assert.deepEqual(sentenceRows(model, doc, infos, from, to), sentenceFeatures(doc, infos, from, to).map((x) => lookup(model, x)), `${f} tokens ${from}-${to}`);
+        from = to;
+      }
+    }
+  }
 });

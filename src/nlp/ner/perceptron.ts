@@ -9,6 +9,8 @@ const T = TAGS.length;
 const ALLOWED: boolean[][] = TAGS.map((prev) =>
   TAGS.map((cur) => !cur.startsWith("I-") || (prev !== "O" && prev.slice(2) === cur.slice(2))),
 );
+/** ALLOWED flattened (prev * T + cur) for the decoder's inner loop. */
+const ALLOWED_FLAT = Uint8Array.from(ALLOWED.flatMap((row) => row.map((a) => (a ? 1 : 0))));
 /** At sentence start only O and B-X are allowed. */
 const ALLOWED_START: boolean[] = TAGS.map((t) => !t.startsWith("I-"));
 
@@ -45,11 +47,36 @@ export function viterbi(model: LinearModel, rows: number[][]): number[] {
   const tr = model.transitions;
   const score = new Float64Array(n * T);
   const back = new Int8Array(n * T);
+  // One emission buffer for all tokens, summed in row order as before (float sums depend on order).
+  const em = new Float64Array(T);
   for (let i = 0; i < n; i++) {
-    const em = new Float64Array(T);
-    for (const r of rows[i]!) {
-      const o = r * T;
-      for (let t = 0; t < T; t++) em[t] = em[t]! + w[o + t]!;
+    const row = rows[i]!;
+    if (T === 7) {
+      // The tag set's seven sums in locals: the same additions in the same order, without a store per feature and tag.
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+      for (let k = 0; k < row.length; k++) {
+        const o = row[k]! * 7;
+        e0 += w[o]!;
+        e1 += w[o + 1]!;
+        e2 += w[o + 2]!;
+        e3 += w[o + 3]!;
+        e4 += w[o + 4]!;
+        e5 += w[o + 5]!;
+        e6 += w[o + 6]!;
+      }
+      em[0] = e0;
+      em[1] = e1;
+      em[2] = e2;
+      em[3] = e3;
+      em[4] = e4;
+      em[5] = e5;
+      em[6] = e6;
+    } else {
+      em.fill(0);
+      for (let k = 0; k < row.length; k++) {
+        const o = row[k]! * T;
+        for (let t = 0; t < T; t++) em[t] = em[t]! + w[o + t]!;
+      }
     }
     for (let t = 0; t < T; t++) {
       if (i === 0) {
@@ -58,9 +85,10 @@ export function viterbi(model: LinearModel, rows: number[][]): number[] {
       }
       let best = -Infinity;
       let arg = 0;
+      const prev = (i - 1) * T;
       for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p]![t]) continue;
-        const s = score[(i - 1) * T + p]! + tr[p * T + t]!;
+        if (!ALLOWED_FLAT[p * T + t]) continue;
+        const s = score[prev + p]! + tr[p * T + t]!;
         if (s > best) {
           best = s;
           arg = p;
