@@ -364,3 +364,22 @@ for (const [text, lang, date] of SAID_DATE) {
     assert.equal(c[0]!.date?.start, date, c[0]!.provenance.detail);
   });
 }
+
+// [text, language, publication stamp, expected date of its meeting or null]: a meeting told without tense is of the publication day.
+const PUBLICATION_DAY: [string, "de" | "en", string, string | null][] = [
+  ["Olaf Scholz telefoniert mit Emmanuel Macron.", "de", "2021-12-29T15:00:00+01:00", "2021-12-29"],
+  ["Emmanuel Macron and Olaf Scholz hold talks at the Elysee.", "en", "2021-12-29T18:30:00+01:00", "2021-12-29"],
+  // A morning edition tells of the day before; a past tense or a plan is no report of today.
+  ["Olaf Scholz telefoniert mit Emmanuel Macron.", "de", "2021-12-29T06:40:00+01:00", null],
+  ["Emmanuel Macron met Olaf Scholz at the Elysee.", "en", "2021-12-29T15:00:00+01:00", null],
+  ["Emmanuel Macron will meet Olaf Scholz at the Elysee.", "en", "2021-12-29T15:00:00+01:00", null],
+];
+
+for (const [text, lang, published, date] of PUBLICATION_DAY) {
+  test(`a meeting without tense or time is of the publication day (${published.slice(11, 16)}): ${text}`, () => {
+    const a = { ...emptyArticle("test", `Test\n\n${text}`, "text"), language: lang, published };
+    const c = processArticle(a, ctx).layers.events!.filter((e) => e.type === "CONSULT");
+    assert.equal(c.length, 1, JSON.stringify(c.map((e) => e.provenance)));
+    assert.equal(c[0]!.date?.start ?? null, date, c[0]!.provenance.detail);
+  });
+}

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from "../../kb/kb.js";
 import { placeByDateline } from "./dateline.js";
 import { dateByOccasion } from "./occasion.js";
 import { dateByParagraph } from "./paragraph-date.js";
+import { dateByPublication } from "./publication-day.js";
 
 export interface Draft {
   ev: EventAnnotation;
@@ -147,6 +148,7 @@ export function mergeWithinDocument(drafts: Draft[], doc: Document, kb: Knowledg
   futureNotHeld(all, doc);
   dateByParagraph(all, doc);
   dateByOccasion(all, doc, kb);
+  dateByPublication(all, doc);
   placeByDateline(all, doc, kb);
   return all.sort((p, q) => p.ev.evidence.start - q.ev.evidence.start).map((d) => dropStatesOfPersons(d.ev, doc, kb));
 }
