@@ -86,6 +86,8 @@ const STATUS: [string, "de" | "en", string][] = [
   ["Emmanuel Macron will meet Olaf Scholz in Berlin next month.", "en", "planned"],
   ["Emmanuel Macron met Olaf Scholz in Berlin on Monday.", "en", "held"],
   ["The planned meeting between Emmanuel Macron and Olaf Scholz was called off.", "en", "cancelled"],
+  ["Emmanuel Macron werde danach zu einem Besuch bei Olaf Scholz nach Berlin kommen.", "de", "planned"],
+  ["Olaf Scholz soll im Frühjahr zu Gesprächen mit Emmanuel Macron nach Paris reisen.", "de", "planned"],
 ];
 
 for (const [text, lang, status] of STATUS) {

@@ -41,6 +41,9 @@ function matchesAt(v: SentenceView, i: number, to: number, words: string[]): boo
   return false;
 }
 
+/** How far before a meeting noun a modal may stand ("Xi werde danach zu einem Besuch … kommen"). */
+const MODAL_BEFORE = 5;
+
 const STRONG_TAGS = new Set(["denied", "cancelled", "rejected", "promised", "proposed", "requested"]);
 
 /**
@@ -74,7 +77,8 @@ export function readStatus(v: SentenceView, at: number, def: TriggerDef, lex: Ev
   }
   const noun = def.tense === "noun";
   // A noun's status words stand near it ("das geplante Treffen", "Treffen soll … stattfinden"); a verb's govern its clause.
-  const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? 3 : STRONG_TAGS.has(h.tag) ? 14 : 10);
+  // German puts the infinitive at the clause end, so a modal before the noun frames it from further away ("werde … zu einem Besuch … kommen").
+  const near = (h: CueHit) => !noun || Math.abs(h.at - at) <= (h.tag === "modal" ? (h.at < at ? MODAL_BEFORE : 3) : STRONG_TAGS.has(h.tag) ? 14 : 10);
   // Words inside a quotation are the speaker's, not the narrator's frame of a trigger outside it.
   const sameVoice = (h: CueHit) => v.quoted[h.at] === v.quoted[at];
   // A verb in the simple past tells what happened: a plan word beside it describes something else ("mit dem künftigen Präsidenten").
