@@ -2,15 +2,15 @@
 import type { Document } from "../../core/types.js";
 import type { Draft } from "./merge.js";
 
+/** Local hour from which a report is taken to tell of its own day. */
+const NOON = 12;
+
 /**
  * A meeting that took place, with no date of its own or of its paragraph, read with no tense cue at all
  * (strength 1: present tense or a bare noun), in a sentence without any time expression, is dated to the day
  * the report was published: news tells what happened today in the present tense, and anything earlier carries
  * a past tense or a time of its own.
  */
-/** Local hour from which a report is taken to tell of its own day. */
-const NOON = 12;
-
 export function dateByPublication(drafts: Draft[], doc: Document): void {
   const stamp = doc.meta.published ?? "";
   const pub = stamp.slice(0, 10);
