@@ -23,7 +23,8 @@ export function datelineCity(doc: Document): Mention | null {
     const lead = doc.text.slice(s.start, s.start + 3).replace(/^\**/, "");
     const offset = s.start + (3 - lead.length);
     const m = mentions.find((x) => x.start === offset || x.start === s.start);
-    if (!m || m.type !== "location") continue;
+    // A capital read as its state ("Washington." as the US government) still opens the dateline as a city.
+    if (!m || (m.type !== "location" && m.type !== "country")) continue;
     const rest = doc.text.slice(m.end, m.end + 80);
     if (rest.startsWith("/") || !(AFTER.test(rest) || STOP.test(rest))) continue;
     return m;

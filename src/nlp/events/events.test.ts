@@ -339,6 +339,11 @@ test("the short dateline 'Genf. …' (city and full stop) places the day's in-pe
   assert.equal(c[0]?.location?.name, "Geneva", c[0]?.provenance.detail);
 });
 
+test("a capital that reads as its state ('Washington.' for the US government) still opens a short dateline", () => {
+  const { c } = consult("Washington. Olaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen.", "de");
+  assert.equal(c[0]?.location?.name, "Washington, D.C.", c[0]?.provenance.detail);
+});
+
 test("without a dateline, the place of the headline's summit ('NATO-Gipfel in Vilnius') places the day's in-person meeting", () => {
   const { c } = consult("NATO-Gipfel in Vilnius\n\nOlaf Scholz und Emmanuel Macron haben sich am Dienstag getroffen. Am Montag hatten sie telefoniert.", "de");
   const meeting = c.find((e) => e.actors.length + e.recipients.length === 2 && e.mode !== "phone");
