@@ -41,22 +41,30 @@ export interface Range {
  * and callers treat the returned lists as read-only.
  */
 const NO_LOOKUP = {};
-function memo<T>(store: WeakMap<object, WeakMap<SourcedEvent, T>>, e: SourcedEvent, lookup: EntityLookup | undefined, compute: () => T): T {
-  const scope = lookup ?? NO_LOOKUP;
-  let m = store.get(scope);
-  if (!m) store.set(scope, (m = new WeakMap()));
-  let v = m.get(e);
-  if (v === undefined) m.set(e, (v = compute()));
-  return v;
+
+/** What is memoized of one report: lookup-dependent fields belong to the lookup in scope (one per store in practice). */
+interface Facts {
+  scope: object;
+  participants?: string[];
+  sideMap?: Map<string, string[]>;
+  sides?: string[];
+  people?: string[];
 }
-const participantMemo = new WeakMap<object, WeakMap<SourcedEvent, string[]>>();
-const sideMemo = new WeakMap<object, WeakMap<SourcedEvent, Map<string, string[]>>>();
-const peopleMemo = new WeakMap<object, WeakMap<SourcedEvent, string[]>>();
+// One WeakMap lookup per report and call (pair scoring runs millions of times on a large store).
+const factsMemo = new WeakMap<SourcedEvent, Facts>();
+
+function facts(e: SourcedEvent, lookup: EntityLookup | undefined): Facts {
+  const scope = lookup ?? NO_LOOKUP;
+  let f = factsMemo.get(e);
+  if (f === undefined || f.scope !== scope) factsMemo.set(e, (f = { scope }));
+  return f;
+}
 const preciseMemo = new WeakMap<SourcedEvent, boolean>();
 
 /** The entities that took part (actors and recipients, without places, agencies and outlets), each once; memoized per report. */
 export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
-  return memo(participantMemo, e, lookup, () => computeParticipants(e, lookup));
+  const f = facts(e, lookup);
+  return (f.participants ??= computeParticipants(e, lookup));
 }
 
 function computeParticipants(e: SourcedEvent, lookup?: EntityLookup): string[] {
@@ -75,12 +83,14 @@ function computeParticipants(e: SourcedEvent, lookup?: EntityLookup): string[] {
  * "Biden and Putin", another "the US and Russia" for the same call.
  */
 export function sides(e: SourcedEvent, lookup?: EntityLookup): string[] {
-  return [...sideMap(e, lookup).keys()];
+  const f = facts(e, lookup);
+  return (f.sides ??= [...sideMap(e, lookup).keys()]);
 }
 
 /** Each state an event's participants act for, with the participants that name it (a country names itself). */
 function sideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
-  return memo(sideMemo, e, lookup, () => computeSideMap(e, lookup));
+  const f = facts(e, lookup);
+  return (f.sideMap ??= computeSideMap(e, lookup));
 }
 
 function computeSideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
@@ -129,7 +139,8 @@ export function isPrecise(e: SourcedEvent): boolean {
 
 /** The participants that are people (KB type, or a person: key without a KB entry); memoized per report. */
 function people(e: SourcedEvent, lookup?: EntityLookup): string[] {
-  return memo(peopleMemo, e, lookup, () => participants(e, lookup).filter((k) => (lookup?.(k)?.type ?? (/^(?:name:)?person:/.test(k) ? "person" : "")) === "person"));
+  const f = facts(e, lookup);
+  return (f.people ??= participants(e, lookup).filter((k) => (lookup?.(k)?.type ?? (/^(?:name:)?person:/.test(k) ? "person" : "")) === "person"));
 }
 
 /**
