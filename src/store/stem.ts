@@ -20,9 +20,16 @@ const caches = new Map<string, Map<string, string>>();
 
 /** The stem of a word as written (any case, with diacritics): folded, then stemmed; memoized by the written form. */
 export function stemWord(word: string, lang: string): string {
-  const s = STEMMERS[lang];
+  return stemIn(cacheOf(lang), STEMMERS[lang], word);
+}
+
+function cacheOf(lang: string): Map<string, string> {
   let c = caches.get(lang);
   if (!c) caches.set(lang, (c = new Map()));
+  return c;
+}
+
+function stemIn(c: Map<string, string>, s: ((w: string) => string) | undefined, word: string): string {
   let out = c.get(word);
   if (out === undefined) {
     const f = fold(word);
@@ -33,13 +40,19 @@ export function stemWord(word: string, lang: string): string {
   return out;
 }
 
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
 /** The text as a space-separated list of stems in its language (other languages: the folded words). */
 export function stemText(text: string, lang: string): string {
-  const out: string[] = [];
   // Words as written are the cache keys, so the text is not folded as a whole (fold per new word only);
   // split is cheaper than matchAll here (no match objects), and this runs on every stored article.
-  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w) out.push(stemWord(w, lang));
-  return out.join(" ");
+  // The cache and stemmer are looked up once per text, not once per word.
+  const c = cacheOf(lang);
+  const s = STEMMERS[lang];
+  const parts = text.split(NON_WORD);
+  let out = "";
+  for (const w of parts) if (w) out = out ? `${out} ${stemIn(c, s, w)}` : stemIn(c, s, w);
+  return out;
 }
 
 /** Every stem a query word may have in the languages the store holds. */

@@ -1,6 +1,19 @@
 // Calendar-day arithmetic on ISO dates (YYYY-MM-DD), in UTC so that no time zone shifts a day.
 
+/** Day numbers of the dates seen recently: merging compares the same few hundred dates millions of times. */
+const DAY_CACHE = 50_000;
+const dayCache = new Map<string, number>();
+
 export function dayNumber(iso: string): number {
+  let n = dayCache.get(iso);
+  if (n === undefined) {
+    if (dayCache.size >= DAY_CACHE) dayCache.clear(); // bounded for an endless ingest
+    dayCache.set(iso, (n = computeDayNumber(iso)));
+  }
+  return n;
+}
+
+function computeDayNumber(iso: string): number {
   return Math.floor(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
 }
 

@@ -35,7 +35,39 @@ export interface Range {
   end: string;
 }
 
+/**
+ * Per-report facts that merging asks for again and again (a report is scored against every member of every
+ * candidate cluster, in every batch): computed once per report and lookup. Reports do not change once read,
+ * and callers treat the returned lists as read-only.
+ */
+const NO_LOOKUP = {};
+
+/** What is memoized of one report: lookup-dependent fields belong to the lookup in scope (one per store in practice). */
+interface Facts {
+  scope: object;
+  participants?: string[];
+  sideMap?: Map<string, string[]>;
+  sides?: string[];
+  people?: string[];
+}
+// One WeakMap lookup per report and call (pair scoring runs millions of times on a large store).
+const factsMemo = new WeakMap<SourcedEvent, Facts>();
+
+function facts(e: SourcedEvent, lookup: EntityLookup | undefined): Facts {
+  const scope = lookup ?? NO_LOOKUP;
+  let f = factsMemo.get(e);
+  if (f === undefined || f.scope !== scope) factsMemo.set(e, (f = { scope }));
+  return f;
+}
+const preciseMemo = new WeakMap<SourcedEvent, boolean>();
+
+/** The entities that took part (actors and recipients, without places, agencies and outlets), each once; memoized per report. */
 export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
+  const f = facts(e, lookup);
+  return (f.participants ??= computeParticipants(e, lookup));
+}
+
+function computeParticipants(e: SourcedEvent, lookup?: EntityLookup): string[] {
   const out: string[] = [];
   for (const k of [...e.actors, ...e.recipients]) {
     const f = lookup?.(k);
@@ -51,11 +83,17 @@ export function participants(e: SourcedEvent, lookup?: EntityLookup): string[] {
  * "Biden and Putin", another "the US and Russia" for the same call.
  */
 export function sides(e: SourcedEvent, lookup?: EntityLookup): string[] {
-  return [...sideMap(e, lookup).keys()];
+  const f = facts(e, lookup);
+  return (f.sides ??= [...sideMap(e, lookup).keys()]);
 }
 
 /** Each state an event's participants act for, with the participants that name it (a country names itself). */
 function sideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
+  const f = facts(e, lookup);
+  return (f.sideMap ??= computeSideMap(e, lookup));
+}
+
+function computeSideMap(e: SourcedEvent, lookup?: EntityLookup): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const k of participants(e, lookup)) {
     const f = lookup?.(k);
@@ -94,7 +132,15 @@ function sharesForum(pa: string[], pb: string[], lookup?: EntityLookup): boolean
 }
 
 export function isPrecise(e: SourcedEvent): boolean {
-  return e.date !== null && span(e.date) <= PRECISE_DAYS;
+  let p = preciseMemo.get(e);
+  if (p === undefined) preciseMemo.set(e, (p = e.date !== null && span(e.date) <= PRECISE_DAYS));
+  return p;
+}
+
+/** The participants that are people (KB type, or a person: key without a KB entry); memoized per report. */
+function people(e: SourcedEvent, lookup?: EntityLookup): string[] {
+  const f = facts(e, lookup);
+  return (f.people ??= participants(e, lookup).filter((k) => (lookup?.(k)?.type ?? (/^(?:name:)?person:/.test(k) ? "person" : "")) === "person"));
 }
 
 /**
@@ -229,8 +275,8 @@ function scorePair(a: SourcedEvent, b: SourcedEvent, lookup?: EntityLookup, same
   let pb = participants(b, lookup);
   // When both reports name the people who met, states and bodies named beside them ("Trump and Putin ... Ukraine")
   // are what the meeting was about as often as who took part: the people decide.
-  const people = (ps: string[]) => ps.filter((k) => (lookup?.(k)?.type ?? (/^(?:name:)?person:/.test(k) ? "person" : "")) === "person");
-  const [qa, qb] = [people(pa), people(pb)];
+  const qa = people(a, lookup);
+  const qb = people(b, lookup);
   if (qa.length >= 2 && qb.length >= 2 && qa.filter((k) => qb.includes(k)).length >= 2) [pa, pb] = [qa, qb];
   let shared = pa.filter((k) => pb.includes(k)).length;
   const sameDay = isPrecise(a) && isPrecise(b) && a.date!.start === b.date!.start;
