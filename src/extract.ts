@@ -65,6 +65,8 @@ function redateByEvents(a: RawArticle, doc: Document, c: Context): Document | nu
   const meta = doc.meta;
   const fileDay = c.options.fileDate?.slice(0, 10);
   // Only "Heute, 19:11" read with the file's day: a date the text itself gives ("Stand: ...") is never second-guessed.
+  // Dated by metadata (most documents): nothing to look for.
+  if (meta.publishedBasis !== "unknown" && (meta.publishedBasis !== "text" || !fileDay)) return null;
   const clock = clockToday(meta.removed);
   const fromFile = meta.publishedBasis === "text" && !!fileDay && !!clock && meta.published === fileDay + clock;
   if (meta.publishedBasis !== "unknown" && !fromFile) return null;
